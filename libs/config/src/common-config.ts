@@ -1,0 +1,29 @@
+import { IsIn, IsInt, IsString, Matches, Max, Min } from 'class-validator';
+
+export const LOG_LEVELS = ['debug', 'info', 'warn', 'error'] as const;
+export type LogLevelName = (typeof LOG_LEVELS)[number];
+
+/** Settings every service shares. Service configuration classes extend it. */
+export class CommonConfig {
+  @Matches(/^[^\s,]+:\d+(,[^\s,]+:\d+)*$/, { message: 'KAFKA_BROKERS must be host:port[,host:port...]' })
+  KAFKA_BROKERS = '127.0.0.1:9092';
+
+  @Matches(/^postgres(ql)?:\/\/.+/, { message: 'DATABASE_URL must be a postgres:// URL' })
+  DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/copydesk';
+
+  @IsIn(LOG_LEVELS as unknown as string[], { message: `LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}` })
+  LOG_LEVEL: LogLevelName = 'info';
+
+  @IsString()
+  HOST = '127.0.0.1';
+
+  /** How long a graceful shutdown may take before the process exits anyway. */
+  @IsInt()
+  @Min(1000)
+  @Max(120000)
+  SHUTDOWN_TIMEOUT_MS = 15000;
+}
+
+export function brokerList(config: { KAFKA_BROKERS: string }): string[] {
+  return config.KAFKA_BROKERS.split(',').map((b) => b.trim());
+}

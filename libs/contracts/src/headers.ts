@@ -1,0 +1,34 @@
+/** Kafka header names. Every header Copydesk writes is listed here. */
+export const Header = {
+  SubmissionId: 'copydesk-submission-id',
+  SourceId: 'copydesk-source-id',
+  ReceivedAt: 'copydesk-received-at',
+  CapturedAt: 'copydesk-captured-at',
+  ContentType: 'content-type',
+  Charset: 'copydesk-charset',
+  Size: 'copydesk-size',
+  Sha256: 'copydesk-sha256',
+  StoryId: 'copydesk-story-id',
+  ItemId: 'copydesk-item-id',
+  // dead letters
+  DlqStage: 'dlq-stage',
+  DlqErrorCode: 'dlq-error-code',
+  DlqErrorMessage: 'dlq-error-message',
+  DlqErrorDetails: 'dlq-error-details',
+  DlqTopic: 'dlq-original-topic',
+  DlqPartition: 'dlq-original-partition',
+  DlqOffset: 'dlq-original-offset',
+  DlqKey: 'dlq-original-key',
+  DlqAttempts: 'dlq-attempts',
+  DlqFailedAt: 'dlq-failed-at',
+  /** Prefix under which the original message's headers are kept on a dead letter. */
+  DlqOriginalHeaderPrefix: 'dlq-original-header-',
+  // CloudEvents 1.0, Kafka binary binding
+  CeId: 'ce_id',
+  CeSource: 'ce_source',
+  CeType: 'ce_type',
+  CeTime: 'ce_time',
+  CeSpecVersion: 'ce_specversion',
+  CeSubject: 'ce_subject',
+  CeDataSchema: 'ce_dataschema',
+} as const;

@@ -1,0 +1,38 @@
+import { Kafka, logLevel, LogEntry } from 'kafkajs';
+import { Logger } from '@nestjs/common';
+
+export interface KafkaClientOptions {
+  brokers: string[];
+  clientId: string;
+  /** Connection timeout per broker, ms. */
+  connectionTimeout?: number;
+}
+
+const LEVELS: Record<number, 'error' | 'warn' | 'log' | 'debug'> = {
+  [logLevel.ERROR]: 'error',
+  [logLevel.WARN]: 'warn',
+  [logLevel.INFO]: 'log',
+  [logLevel.DEBUG]: 'debug',
+};
+
+/** kafkajs logs through the service's JSON logger, quietly (warnings and errors only). */
+function logCreator() {
+  const logger = new Logger('kafkajs');
+  return ({ level, log }: LogEntry) => {
+    const { message, timestamp: _t, logger: _l, ...extra } = log as Record<string, unknown> & { message: string };
+    const method = LEVELS[level] ?? 'log';
+    logger[method]({ msg: message, ...extra });
+  };
+}
+
+export function createKafkaClient(options: KafkaClientOptions): Kafka {
+  return new Kafka({
+    clientId: options.clientId,
+    brokers: options.brokers,
+    connectionTimeout: options.connectionTimeout ?? 3000,
+    requestTimeout: 30000,
+    logLevel: logLevel.WARN,
+    logCreator,
+    retry: { initialRetryTime: 300, retries: 8 },
+  });
+}

@@ -1,0 +1,14 @@
+export interface RetryPolicy {
+  /** Total attempts including the first. */
+  attempts: number;
+  initialDelayMs: number;
+  maxDelayMs: number;
+}
+
+export const DEFAULT_RETRY: RetryPolicy = { attempts: 5, initialDelayMs: 200, maxDelayMs: 5000 };
+
+/** Delay before attempt `n` (2-based: the first retry), exponential with full jitter capped. */
+export function retryDelay(policy: RetryPolicy, attempt: number, random: () => number = Math.random): number {
+  const exp = Math.min(policy.maxDelayMs, policy.initialDelayMs * 2 ** Math.max(0, attempt - 2));
+  return Math.round(exp / 2 + (random() * exp) / 2);
+}

@@ -1,0 +1,101 @@
+import { CustomTransportStrategy, Server } from '@nestjs/microservices';
+import { Kafka } from 'kafkajs';
+import { lastValueFrom } from 'rxjs';
+import { Header } from '@copydesk/contracts';
+import { withLogContext } from '@copydesk/observability';
+import { createKafkaClient, KafkaClientOptions } from '../client/kafka-client';
+import { ConsumerRunner } from '../consumer/consumer-runner';
+import { RetryPolicy } from '../consumer/retry-policy';
+import { PermanentError } from '../errors/handler-errors';
+import { InboundMessage } from '../message';
+import { KafkaPublisher } from '../publisher/kafka-publisher';
+import { KafkaMessageContext } from './kafka-message.context';
+
+export interface KafkaTransportOptions {
+  client: KafkaClientOptions;
+  groupId: string;
+  /** Stage name on dead letters and logs. */
+  stage: string;
+  /** Turns a message into the handler's payload; throw PermanentError for malformed input. */
+  decode: (message: InboundMessage) => unknown;
+  retry?: RetryPolicy;
+  partitionsConsumedConcurrently?: number;
+}
+
+/**
+ * A Nest microservice transport on Copydesk's consumer runner. Handlers are ordinary
+ * `@EventPattern(Topic.X)` methods: pipes (class-validator), guards, interceptors and
+ * exception filters apply to Kafka messages as they do to HTTP requests. What kafkajs and
+ * Nest's own Kafka transport lack — ordered commit after the handler, bounded retries,
+ * dead letters — happens here, out of the services' sight.
+ */
+export class KafkaTransport extends Server implements CustomTransportStrategy {
+  private kafka: Kafka | undefined;
+  private runner: ConsumerRunner | undefined;
+  private deadLetters: KafkaPublisher | undefined;
+
+  constructor(private readonly options: KafkaTransportOptions) {
+    super();
+  }
+
+  listen(callback: (...optionalParams: unknown[]) => void): void {
+    this.start().then(
+      () => callback(),
+      (err: unknown) => callback(err),
+    );
+  }
+
+  async close(): Promise<void> {
+    await this.runner?.stop();
+    await this.deadLetters?.disconnect();
+    this.runner = undefined;
+  }
+
+  on(): never {
+    throw new Error('KafkaTransport has no events to listen to');
+  }
+
+  unwrap<T>(): T {
+    return this.kafka as T;
+  }
+
+  private async start(): Promise<void> {
+    const topics = [...this.messageHandlers.keys()];
+    if (topics.length === 0) throw new Error('KafkaTransport: no @EventPattern handlers registered');
+    this.kafka = createKafkaClient(this.options.client);
+    this.deadLetters = new KafkaPublisher(this.kafka);
+    await this.deadLetters.connect();
+    this.runner = new ConsumerRunner(this.kafka, {
+      groupId: this.options.groupId,
+      topics,
+      stage: this.options.stage,
+      handler: (m) => this.dispatch(m),
+      deadLetters: this.deadLetters,
+      retry: this.options.retry,
+      partitionsConsumedConcurrently: this.options.partitionsConsumedConcurrently,
+    });
+    await this.runner.start();
+  }
+
+  private async dispatch(message: InboundMessage): Promise<void> {
+    const handler = this.getHandlerByPattern(message.topic);
+    if (!handler) throw new PermanentError('NO_HANDLER', `no handler for topic ${message.topic}`);
+    let data: unknown;
+    try {
+      data = this.options.decode(message);
+    } catch (e) {
+      if (e instanceof PermanentError) throw e;
+      throw new PermanentError('MALFORMED_MESSAGE', e instanceof Error ? e.message : String(e));
+    }
+    const ids = {
+      submissionId: message.headers[Header.SubmissionId],
+      sourceId: message.headers[Header.SourceId],
+      itemId: message.headers[Header.ItemId],
+      storyId: message.headers[Header.StoryId],
+    };
+    await withLogContext(ids, async () => {
+      const result = await handler(data, new KafkaMessageContext([message]));
+      await lastValueFrom(this.transformToObservable(result), { defaultValue: undefined });
+    });
+  }
+}
