@@ -5,6 +5,7 @@
 #                                   (--foreground: same as `run`)
 #   kafka.sh run                    run in the foreground (exec; for supervisors)
 #   kafka.sh stop                   SIGTERM, wait, SIGKILL as a last resort
+#   kafka.sh restart                stop, then start
 #   kafka.sh status                 exit 0 if running and ready, 3 if not
 #   kafka.sh logs [-f] [N]          show the last N (200) lines of the broker log
 #   kafka.sh reset                  stop and delete the data dir (topics, offsets)
@@ -93,6 +94,18 @@ port_open() { # true if something accepts TCP connections on host:port
   (exec 3<>"/dev/tcp/$1/$2") 2>/dev/null
 }
 
+# Serialise start/stop/reset of one data dir (e.g. parallel test runners).
+# fd 9 must not leak into the broker, or it would hold the lock while running.
+take_lock() {
+  command -v flock >/dev/null 2>&1 || return 0
+  mkdir -p "$KAFKA_DATA_DIR"
+  exec 9>"$KAFKA_DATA_DIR/kafka.sh.lock"
+  if ! flock -w "$((KAFKA_START_TIMEOUT * 2 + 30))" 9; then
+    die "another kafka.sh is busy with $KAFKA_DATA_DIR"
+  fi
+}
+release_lock() { exec 9>&- 2>/dev/null || true; }
+
 log_says_started() {
   [[ -f "$LOG_FILE" ]] && grep -q 'Kafka Server started' "$LOG_FILE"
 }
@@ -103,7 +116,10 @@ is_ready() { # pid alive + "Kafka Server started" in this run's log + port answe
 
 # ---------------------------------------------------------------- preparation
 
-sha_of() { sha256sum "$1" | cut -d' ' -f1; }
+sha_of() {
+  if command -v sha256sum >/dev/null 2>&1; then sha256sum "$1" | cut -d' ' -f1
+  else shasum -a 256 "$1" | cut -d' ' -f1; fi
+}
 
 classpath_valid() {
   [[ -s "$CP_FILE" && -f "$CP_STAMP" ]] || return 1
@@ -210,8 +226,10 @@ launch_background() {
   rm -f "$PID_FILE"
   # setsid: the broker outlives this shell and ignores the caller's Ctrl-C.
   # The inner shell writes its own pid, then execs java, so the pid is java's.
-  setsid bash -c 'echo $$ >"$1"; shift; exec "$@"' kafka-launch "$PID_FILE" "${cmd[@]}" \
-    </dev/null >"$LOG_FILE" 2>&1 &
+  local detach=()
+  command -v setsid >/dev/null 2>&1 && detach=(setsid) || detach=(nohup)
+  "${detach[@]}" bash -c 'echo $$ >"$1"; shift; exec "$@"' kafka-launch "$PID_FILE" "${cmd[@]}" \
+    </dev/null >"$LOG_FILE" 2>&1 9>&- &
   local i
   for i in $(seq 1 50); do [[ -s "$PID_FILE" ]] && break; sleep 0.1; done
 }
@@ -278,7 +296,12 @@ cmd_run() {
   local -a cmd
   mapfile -t cmd < <(broker_cmd)
   log "running broker in the foreground at $ADDRESS (data: $KAFKA_DATA_DIR)"
+  [[ -f "$LOG_FILE" ]] && mv -f "$LOG_FILE" "$LOG_FILE.1"
   echo $$ >"$PID_FILE" # exec keeps this pid, so status/stop work too
+  release_lock
+  # Output goes to stdout (for the supervisor) and to $LOG_FILE (for `status`,
+  # `start` and `logs`). tee -i survives the Ctrl-C meant for the broker.
+  exec > >(tee -i "$LOG_FILE") 2>&1
   exec "${cmd[@]}"
 }
 
@@ -349,16 +372,16 @@ main() {
   case "$sub" in
     start)
       case "${1:-}" in
-        --foreground|-f) cmd_run ;;
-        '') cmd_start ;;
+        --foreground|-f) take_lock; cmd_run ;;
+        '') take_lock; cmd_start ;;
         *) die "unknown option for start: $1" ;;
       esac ;;
-    run) cmd_run ;;
-    stop) cmd_stop ;;
+    run) take_lock; cmd_run ;;
+    stop) take_lock; cmd_stop ;;
     status) cmd_status ;;
-    restart) cmd_stop; cmd_start ;;
+    restart) take_lock; cmd_stop; cmd_start ;;
     logs) cmd_logs "$@" ;;
-    reset) cmd_reset ;;
+    reset) take_lock; cmd_reset ;;
     classpath) require_tools; resolve_classpath; classpath ;;
     -h|--help|help) usage ;;
     '') usage; exit 2 ;;

@@ -2,3 +2,8 @@ export * from './topics';
 export * from './headers';
 export * from './canonical-item';
 export * from './normalised-item';
+export * from './raw-submission';
+export * from './story-version';
+export * from './codecs';
+export * from './dto/canonical-item.dto';
+export * from './dto/normalised-item-message.dto';

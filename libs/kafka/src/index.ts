@@ -10,3 +10,4 @@ export * from './nest/kafka-message.context';
 export * from './nest/kafka-exception.filter';
 export * from './nest/kafka.transport';
 export * from './outbox/outbox-relay';
+export * from './nest/connect-kafka-consumer';

@@ -85,7 +85,8 @@ export class KafkaTransport extends Server implements CustomTransportStrategy {
       data = this.options.decode(message);
     } catch (e) {
       if (e instanceof PermanentError) throw e;
-      throw new PermanentError('MALFORMED_MESSAGE', e instanceof Error ? e.message : String(e));
+      const code = (e as { code?: unknown }).code;
+      throw new PermanentError(typeof code === 'string' ? code : 'MALFORMED_MESSAGE', e instanceof Error ? e.message : String(e));
     }
     const ids = {
       submissionId: message.headers[Header.SubmissionId],

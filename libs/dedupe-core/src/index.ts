@@ -1,0 +1,2 @@
+export * from './match-text';
+export * from './decide';

@@ -1,0 +1,54 @@
+import { INestApplication, Logger, Type, ValidationPipe } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { NestExpressApplication } from '@nestjs/platform-express';
+import { HttpExceptionFilter } from '../errors/http-exception.filter';
+import { JsonLogger, Level } from '../logging/json-logger';
+
+export interface HttpAppOptions {
+  service: string;
+  logLevel: Level;
+  /** Milliseconds a graceful shutdown may take before the process exits anyway. */
+  shutdownTimeoutMs: number;
+  /** Leave body parsing to the app (ingest reads raw bodies). */
+  rawBody?: boolean;
+}
+
+/** Every service's HTTP side: JSON logs, the JSON error body, validation, graceful shutdown. */
+export async function createHttpApp(module: Type<unknown>, options: HttpAppOptions): Promise<NestExpressApplication> {
+  const logger = new JsonLogger({ service: options.service, level: options.logLevel });
+  Logger.overrideLogger(logger);
+  const app = await NestFactory.create<NestExpressApplication>(module, {
+    logger,
+    bodyParser: !options.rawBody,
+    abortOnError: false,
+  });
+  app.disable('x-powered-by');
+  app.useGlobalFilters(new HttpExceptionFilter());
+  app.useGlobalPipes(new ValidationPipe({ transform: true, whitelist: true, forbidNonWhitelisted: true }));
+  app.enableShutdownHooks();
+  installShutdownDeadline(app, options.shutdownTimeoutMs);
+  return app;
+}
+
+function installShutdownDeadline(app: INestApplication, timeoutMs: number): void {
+  const logger = new Logger('Shutdown');
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+    process.once(signal, () => {
+      logger.log({ msg: 'shutting down', signal });
+      setTimeout(() => {
+        logger.error({ msg: 'shutdown took too long, exiting', timeoutMs });
+        process.exit(1);
+      }, timeoutMs).unref();
+    });
+  }
+  void app;
+}
+
+/** Logs a start-up failure as JSON and exits non-zero. */
+export function exitOnStartupFailure(service: string): (e: unknown) => never {
+  return (e: unknown) => {
+    const logger = new JsonLogger({ service });
+    logger.error({ msg: 'start-up failed', err: e instanceof Error ? e : new Error(String(e)) });
+    process.exit(1);
+  };
+}

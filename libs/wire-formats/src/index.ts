@@ -1,0 +1,10 @@
+export { parseWire } from './parse';
+export type { ParseWireInput, ParseWireOptions, ParseWireResult } from './parse-wire.types';
+export { DEFAULT_MAX_BYTES, DEFAULT_MAX_LINE_CHARS } from './parse-wire.types';
+export { decodeText } from './decode/decode-text';
+export type { DecodedText } from './decode/decode-text';
+export { contentHash } from './hash/content-hash';
+export type { ContentHashInput } from './hash/content-hash';
+export { WireFormatError, isWireFormatError } from './errors/wire-format.error';
+export type { WireFormatErrorDetails } from './errors/wire-format.error';
+export { WireFormatErrorCode } from './errors/wire-format-error-code.enum';

@@ -1,0 +1,13 @@
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
+
+/** The shared corpus, read in place (never copied into the repository). Test support only; not exported. */
+const REPO_ROOT = path.resolve(__dirname, '../../../..');
+export const CORPUS_DIR = path.resolve(REPO_ROOT, '../shared/corpus');
+export const SEED_PAGE_PATH = path.join(CORPUS_DIR, 'seed/000_3dd1195f19a70900.txt');
+
+export function readSeedPage(): Buffer {
+  return readFileSync(SEED_PAGE_PATH);
+}
+
+export const SEED_CAPTURED_AT = new Date('2025-03-21T10:00:00Z');

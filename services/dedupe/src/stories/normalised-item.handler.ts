@@ -1,0 +1,14 @@
+import { Controller } from '@nestjs/common';
+import { EventPattern, Payload } from '@nestjs/microservices';
+import { NormalisedItemMessageDto, Topic } from '@copydesk/contracts';
+import { DedupeService } from './dedupe.service';
+
+@Controller()
+export class NormalisedItemHandler {
+  constructor(private readonly dedupe: DedupeService) {}
+
+  @EventPattern(Topic.WireNormalised)
+  async handle(@Payload() message: NormalisedItemMessageDto): Promise<void> {
+    await this.dedupe.process(message);
+  }
+}

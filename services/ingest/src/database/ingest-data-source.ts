@@ -1,0 +1,16 @@
+import { createServiceDataSource } from '@copydesk/database';
+import { DataSource } from 'typeorm';
+import { CreateIngestSchema1764270000000 } from './migrations/1764270000000-create-ingest-schema';
+import { SourceEntity } from './source.entity';
+import { SubmissionEntity } from './submission.entity';
+
+export const INGEST_SCHEMA = 'ingest';
+
+export function createIngestDataSource(url: string): DataSource {
+  return createServiceDataSource({
+    url,
+    schema: INGEST_SCHEMA,
+    entities: [SourceEntity, SubmissionEntity],
+    migrations: [CreateIngestSchema1764270000000],
+  });
+}

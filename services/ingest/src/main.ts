@@ -1,0 +1,23 @@
+import 'reflect-metadata';
+import { Logger } from '@nestjs/common';
+import express from 'express';
+import { loadConfig } from '@copydesk/config';
+import { createHttpApp, exitOnStartupFailure } from '@copydesk/observability';
+import { AppModule } from './app.module';
+import { IngestConfig } from './config/ingest.config';
+
+async function bootstrap(): Promise<void> {
+  const config = loadConfig(IngestConfig);
+  const app = await createHttpApp(AppModule, {
+    service: 'ingest',
+    logLevel: config.LOG_LEVEL,
+    shutdownTimeoutMs: config.SHUTDOWN_TIMEOUT_MS,
+    rawBody: true,
+  });
+  // Copy is taken as bytes, whatever its type: decoding is normalise's job.
+  app.use('/v1/wire', express.raw({ type: () => true, limit: config.INGEST_MAX_BODY_BYTES }));
+  await app.listen(config.INGEST_PORT, config.HOST);
+  new Logger('Bootstrap').log({ msg: 'listening', url: `http://${config.HOST}:${config.INGEST_PORT}` });
+}
+
+bootstrap().catch(exitOnStartupFailure('ingest'));

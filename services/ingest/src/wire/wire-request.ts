@@ -1,0 +1,52 @@
+import { ApiError } from '@copydesk/observability';
+import { IngestErrorCode } from './ingest-error-code';
+
+const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})$/i;
+const TOKEN = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+\/[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+
+export interface WireRequestHeaders {
+  contentType?: string;
+  capturedAt?: string;
+  idempotencyKey?: string;
+}
+
+export interface WireRequest {
+  contentType: string;
+  charset?: string;
+  capturedAt?: Date;
+  idempotencyKey?: string;
+}
+
+/** Validates the headers of `POST /v1/wire`. Throws ApiError with a stable code. */
+export function readWireRequest(headers: WireRequestHeaders): WireRequest {
+  const result: WireRequest = { contentType: 'application/octet-stream' };
+  if (headers.contentType !== undefined && headers.contentType.trim() !== '') {
+    const [type, ...params] = headers.contentType.split(';').map((p) => p.trim());
+    if (!TOKEN.test(type)) {
+      throw new ApiError(415, IngestErrorCode.InvalidContentType, `Content-Type "${headers.contentType}" is not a media type`);
+    }
+    result.contentType = headers.contentType.trim();
+    for (const param of params) {
+      const [name, value] = param.split('=').map((p) => p?.trim());
+      if (name?.toLowerCase() === 'charset' && value) result.charset = value.replace(/^"|"$/g, '').toLowerCase();
+    }
+  }
+  if (headers.capturedAt !== undefined) {
+    const value = headers.capturedAt.trim();
+    const parsed = new Date(value);
+    if (!ISO_INSTANT.test(value) || Number.isNaN(parsed.getTime())) {
+      throw new ApiError(400, IngestErrorCode.InvalidCapturedAt, 'X-Captured-At must be an ISO 8601 time with a zone, e.g. 2025-03-21T10:00:00Z', [
+        { header: 'X-Captured-At', value: value.slice(0, 100) },
+      ]);
+    }
+    result.capturedAt = parsed;
+  }
+  if (headers.idempotencyKey !== undefined) {
+    const key = headers.idempotencyKey.trim();
+    if (key.length === 0 || key.length > 255 || !/^[\x21-\x7e]+$/.test(key)) {
+      throw new ApiError(400, IngestErrorCode.InvalidIdempotencyKey, 'Idempotency-Key must be 1-255 visible ASCII characters');
+    }
+    result.idempotencyKey = key;
+  }
+  return result;
+}

@@ -1,0 +1,64 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { encodeJson, Header, NormalisedItemMessage, RawSubmission, Topic } from '@copydesk/contracts';
+import { KafkaPublisher, OutgoingMessage, PermanentError } from '@copydesk/kafka';
+import { parseWire, WireFormatError } from '@copydesk/wire-formats';
+
+@Injectable()
+export class NormaliseService {
+  private readonly logger = new Logger(NormaliseService.name);
+
+  constructor(private readonly publisher: KafkaPublisher) {}
+
+  /**
+   * Parses one submission into canonical items and puts them on `wire.normalised.v1`,
+   * all in one produce request, keyed by source so one source's copy stays in order.
+   */
+  async normalise(submission: RawSubmission): Promise<number> {
+    const messages = toMessages(submission);
+    await this.publisher.publish(messages);
+    this.logger.log({ msg: 'submission normalised', submissionId: submission.submissionId, items: messages.length });
+    return messages.length;
+  }
+}
+
+export function toMessages(submission: RawSubmission): OutgoingMessage[] {
+  let parsed: ReturnType<typeof parseWire>;
+  try {
+    parsed = parseWire({
+      body: submission.body,
+      contentType: submission.contentType,
+      capturedAt: new Date(submission.capturedAt),
+    });
+  } catch (e) {
+    if (e instanceof WireFormatError) throw new PermanentError(e.code, e.message, toDetails(e.details));
+    throw new PermanentError('PARSE_FAILED', e instanceof Error ? e.message : String(e));
+  }
+  return parsed.items.map((item, index) => {
+    const value: NormalisedItemMessage = {
+      itemId: `${submission.submissionId}:${index}`,
+      submissionId: submission.submissionId,
+      sourceId: submission.sourceId,
+      itemIndex: index,
+      itemCount: parsed.items.length,
+      receivedAt: submission.receivedAt,
+      capturedAt: submission.capturedAt,
+      item,
+    };
+    return {
+      topic: Topic.WireNormalised,
+      key: submission.sourceId,
+      value: encodeJson(value),
+      headers: {
+        [Header.SubmissionId]: submission.submissionId,
+        [Header.SourceId]: submission.sourceId,
+        [Header.ItemId]: value.itemId,
+        [Header.ContentType]: 'application/json',
+      },
+    };
+  });
+}
+
+function toDetails(details: unknown): unknown[] {
+  if (details === undefined || details === null) return [];
+  return Array.isArray(details) ? details : [details];
+}

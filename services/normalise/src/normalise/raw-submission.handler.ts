@@ -1,0 +1,15 @@
+import { Controller } from '@nestjs/common';
+import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
+import { RawSubmission, Topic } from '@copydesk/contracts';
+import { KafkaMessageContext } from '@copydesk/kafka';
+import { NormaliseService } from './normalise.service';
+
+@Controller()
+export class RawSubmissionHandler {
+  constructor(private readonly normaliser: NormaliseService) {}
+
+  @EventPattern(Topic.WireRaw)
+  async handle(@Payload() submission: RawSubmission, @Ctx() _ctx: KafkaMessageContext): Promise<void> {
+    await this.normaliser.normalise(submission);
+  }
+}

@@ -1,0 +1,43 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { StoryVersionMessage } from '@copydesk/contracts';
+import { SqlOutboxStore } from '@copydesk/database';
+import { OutboxRelay } from '@copydesk/kafka';
+import { PublishConfig } from '../config/publish.config';
+import { eventId, toCloudEvents } from '../events/cloud-event';
+import { toNinjs } from '../events/ninjs.mapper';
+import { PublishRepository } from './publish.repository';
+
+export const PUBLISH_OUTBOX = Symbol('PUBLISH_OUTBOX');
+export const PUBLISH_RELAY = Symbol('PUBLISH_RELAY');
+
+@Injectable()
+export class PublishService {
+  private readonly logger = new Logger(PublishService.name);
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly repo: PublishRepository,
+    private readonly config: PublishConfig,
+    @Inject(PUBLISH_OUTBOX) private readonly outbox: SqlOutboxStore,
+    @Inject(PUBLISH_RELAY) private readonly relay: OutboxRelay,
+  ) {}
+
+  /**
+   * Stores the version in the read model and its events in the outbox, in one transaction;
+   * a version seen before (a redelivery) changes nothing and emits nothing.
+   */
+  async publish(v: StoryVersionMessage, now: Date = new Date()): Promise<boolean> {
+    const doc = toNinjs(v, this.config.PUBLISH_URI_BASE);
+    const fresh = await this.dataSource.transaction(async (m) => {
+      const inserted = await this.repo.insertVersion(m, v, doc, eventId(v.storyId, v.version), now);
+      if (!inserted) return false;
+      await this.repo.upsertStory(m, v, doc);
+      await this.outbox.enqueue(m, toCloudEvents(v, doc, this.config.PUBLISH_URI_BASE, now));
+      return true;
+    });
+    if (fresh) void this.relay.kick();
+    this.logger.log({ msg: fresh ? 'version published' : 'version already published', storyId: v.storyId, version: v.version, kind: v.kind });
+    return fresh;
+  }
+}

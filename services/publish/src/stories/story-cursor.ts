@@ -1,0 +1,19 @@
+import { ApiError } from '@copydesk/observability';
+
+export interface StoryCursor {
+  updatedAt: Date;
+  id: string;
+}
+
+export function encodeCursor(c: StoryCursor): string {
+  return Buffer.from(`${c.updatedAt.toISOString()}|${c.id}`, 'utf8').toString('base64url');
+}
+
+export function decodeCursor(text: string): StoryCursor {
+  const [at, id] = Buffer.from(text, 'base64url').toString('utf8').split('|');
+  const updatedAt = new Date(at);
+  if (!id || !/^[0-9a-f-]{36}$/.test(id) || Number.isNaN(updatedAt.getTime())) {
+    throw new ApiError(400, 'INVALID_CURSOR', 'cursor is not one this API returned');
+  }
+  return { updatedAt, id };
+}

@@ -1,0 +1,14 @@
+import { Controller } from '@nestjs/common';
+import { EventPattern, Payload } from '@nestjs/microservices';
+import { StoryVersionMessage, Topic } from '@copydesk/contracts';
+import { PublishService } from './publish.service';
+
+@Controller()
+export class StoryVersionHandler {
+  constructor(private readonly publisher: PublishService) {}
+
+  @EventPattern(Topic.StoryVersions)
+  async handle(@Payload() version: StoryVersionMessage): Promise<void> {
+    await this.publisher.publish(version);
+  }
+}
