@@ -58,7 +58,7 @@ LOG_FILE="$KAFKA_DATA_DIR/kafka.log"
 ADDRESS="$KAFKA_HOST:$KAFKA_PORT"
 
 # Printed when a start attempt fails in a way a second attempt may fix.
-RETRYABLE_RE='TimeoutException|[Tt]imed out|quorum|Raft|leader'
+RETRYABLE_RE='TimeoutException|[Tt]imed out|timeout'
 
 log() { printf 'kafka: %s\n' "$*" >&2; }
 die() { printf 'kafka: error: %s\n' "$*" >&2; exit 1; }
@@ -285,6 +285,10 @@ cmd_start() {
     fi
     break
   done
+  if grep -q 'Unsupported metadata version\|No MetadataVersion with feature level' "$LOG_FILE" 2>/dev/null; then
+    log "hint: $KAFKA_DATA_DIR was written by a newer Kafka than pom.xml now pins (downgrade)."
+    log "      Delete it with: $0 reset   (drops all topics and offsets)"
+  fi
   die "broker failed to start (log: $LOG_FILE)"
 }
 

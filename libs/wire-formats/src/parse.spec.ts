@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { parseWire } from './parse';
 import { WireFormatError } from './errors/wire-format.error';
 import { WireFormatErrorCode } from './errors/wire-format-error-code.enum';
-import { readSeedPage, SEED_CAPTURED_AT } from './testing/seed-corpus';
+import { readSeedPage, SEED_CAPTURED_AT } from '../testing/seed-corpus';
 
 const capturedAt = SEED_CAPTURED_AT;
 const parse = (body: Buffer | string, contentType?: string, options?: Parameters<typeof parseWire>[0]['options']) =>

@@ -61,7 +61,6 @@ function headerAround(
   let bodyStart = cluster.last + 1;
   while (bodyStart < upper && isHeaderLine(lines.at(bodyStart))) bodyStart++;
   // The walk stops at the first line that is not this story's header: the body, or the next story's headline.
-  bodyStart = Math.min(bodyStart, upper);
 
   const extraLines: string[] = [];
   for (let i = start; i < bodyStart; i++) {

@@ -1,7 +1,7 @@
 import type { CanonicalItem } from '@copydesk/contracts';
 import * as iconv from 'iconv-lite';
 import { parseWire } from '../../parse';
-import { readSeedPage, SEED_CAPTURED_AT } from '../../testing/seed-corpus';
+import { readSeedPage, SEED_CAPTURED_AT } from '../../../testing/seed-corpus';
 
 const seedText = () => readSeedPage().toString('utf8');
 const parseText = (text: string, contentType?: string) =>

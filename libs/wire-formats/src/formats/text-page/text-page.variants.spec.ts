@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { parseWire } from '../../parse';
-import { buildPage, StoryFixture } from '../../testing/text-page.builder';
+import { buildPage, StoryFixture } from '../../../testing/text-page.builder';
 
 const capturedAt = new Date('2025-03-21T10:00:00Z');
 const parse = (text: string) => parseWire({ body: Buffer.from(text), capturedAt });

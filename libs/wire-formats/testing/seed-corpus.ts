@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 
-/** The shared corpus, read in place (never copied into the repository). Test support only; not exported. */
-const REPO_ROOT = path.resolve(__dirname, '../../../..');
+/** The shared corpus, read in place (never copied into the repository). Test support only: outside src/, so never built or exported. */
+const REPO_ROOT = path.resolve(__dirname, '../../..');
 export const CORPUS_DIR = path.resolve(REPO_ROOT, '../shared/corpus');
 export const SEED_PAGE_PATH = path.join(CORPUS_DIR, 'seed/000_3dd1195f19a70900.txt');
 

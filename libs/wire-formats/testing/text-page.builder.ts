@@ -1,4 +1,4 @@
-/** Builds scraped pages in the shape of the seed page's site, with each feature switchable. Test support only. */
+/** Builds scraped pages in the shape of the seed page's site, with each feature switchable. Test support only (outside src/, so never built). */
 export interface StoryFixture {
   headline: string;
   label?: string;

@@ -1,0 +1,126 @@
+import 'reflect-metadata';
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { TOPICS } from '@copydesk/contracts';
+import { createKafkaClient, ensureTopics } from '@copydesk/kafka';
+import { isWireFormatError, parseWire } from '@copydesk/wire-formats';
+
+const ROOT = path.resolve(__dirname, '..', '..', '..', '..');
+const SERVICES_WITH_SCHEMA = ['ingest', 'dedupe', 'publish'];
+
+const USAGE = `usage: copydesk <command>
+
+  sources add NAME                 register a source; prints {"id","name","apiKey"}
+  sources list                     list registered sources
+  parse FILE [--captured-at ISO] [--content-type TYPE]
+                                   parse copy offline; one canonical item (JSON) a line
+  topics create                    create the Kafka topics that are missing
+  db migrate                       create the database if missing and apply every service's migrations
+  setup                            db migrate, then topics create
+
+environment: KAFKA_BROKERS (default 127.0.0.1:9092), DATABASE_URL (default postgres://postgres@127.0.0.1:5432/copydesk)
+`;
+
+function runNode(script: string, args: string[]): number {
+  const result = spawnSync(process.execPath, ['-r', path.join(ROOT, 'tools', 'register-paths.js'), path.join(ROOT, 'dist', script), ...args], {
+    stdio: 'inherit',
+    env: process.env,
+  });
+  return result.status ?? 1;
+}
+
+function brokers(): string[] {
+  return (process.env.KAFKA_BROKERS || '127.0.0.1:9092').split(',').map((b) => b.trim());
+}
+
+async function topicsCreate(): Promise<number> {
+  const created = await ensureTopics(createKafkaClient({ brokers: brokers(), clientId: 'copydesk-cli' }), TOPICS);
+  process.stdout.write(JSON.stringify({ msg: 'topics ready', created, total: TOPICS.length }) + '\n');
+  return 0;
+}
+
+function dbMigrate(): number {
+  for (const service of SERVICES_WITH_SCHEMA) {
+    const status = runNode(`services/${service}/src/migrate.js`, []);
+    if (status !== 0) return status;
+  }
+  return 0;
+}
+
+function option(args: string[], name: string): string | undefined {
+  const i = args.indexOf(name);
+  if (i < 0) return undefined;
+  const value = args[i + 1];
+  args.splice(i, 2);
+  return value;
+}
+
+function parse(args: string[]): number {
+  const capturedAt = option(args, '--captured-at');
+  const contentType = option(args, '--content-type');
+  const file = args[0];
+  if (!file) {
+    process.stderr.write(USAGE);
+    return 2;
+  }
+  const at = capturedAt ? new Date(capturedAt) : new Date();
+  if (Number.isNaN(at.getTime())) {
+    process.stderr.write('INVALID_CAPTURED_AT: --captured-at must be an ISO 8601 time\n');
+    return 2;
+  }
+  let body: Buffer;
+  try {
+    body = readFileSync(file);
+  } catch (e) {
+    process.stderr.write(`FILE_NOT_READABLE: ${(e as Error).message}\n`);
+    return 2;
+  }
+  try {
+    const result = parseWire({ body, contentType, capturedAt: at });
+    for (const item of result.items) process.stdout.write(JSON.stringify(item) + '\n');
+    return 0;
+  } catch (e) {
+    if (isWireFormatError(e)) {
+      process.stderr.write(`${e.code}: ${e.message}\n`);
+      return 1;
+    }
+    throw e;
+  }
+}
+
+async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  switch (command) {
+    case 'sources':
+      return runNode('services/ingest/src/commands/sources.command.js', rest);
+    case 'parse':
+      return parse(rest);
+    case 'topics':
+      if (rest[0] === 'create') return topicsCreate();
+      break;
+    case 'db':
+      if (rest[0] === 'migrate') return dbMigrate();
+      break;
+    case 'setup': {
+      const status = dbMigrate();
+      return status !== 0 ? status : topicsCreate();
+    }
+    case undefined:
+    case 'help':
+    case '--help':
+    case '-h':
+      process.stdout.write(USAGE);
+      return 0;
+  }
+  process.stderr.write(USAGE);
+  return 2;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (e: unknown) => {
+    process.stderr.write(`error: ${e instanceof Error ? e.message : String(e)}\n`);
+    process.exit(1);
+  },
+);

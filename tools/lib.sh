@@ -1,0 +1,44 @@
+# Shared by tools/stack.sh and tools/test.sh.
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+
+log() { printf '\033[1m[copydesk]\033[0m %s\n' "$*" >&2; }
+
+# Installs npm packages when node_modules is missing or older than the lock file.
+ensure_packages() {
+  if [ ! -d "$ROOT/node_modules" ] || [ "$ROOT/package-lock.json" -nt "$ROOT/node_modules/.package-lock.json" ]; then
+    log "installing npm packages (npm ci)"
+    (cd "$ROOT" && npm ci --no-audit --no-fund)
+  fi
+}
+
+build() {
+  log "building"
+  (cd "$ROOT" && npx tsc -p tsconfig.build.json)
+}
+
+# PostgreSQL must answer at the host and port of DATABASE_URL; start the local cluster if it is down.
+ensure_postgres() {
+  local host port
+  host="$(node -e 'console.log(new URL(process.argv[1]).hostname)' "$DATABASE_URL")"
+  port="$(node -e 'console.log(new URL(process.argv[1]).port || 5432)' "$DATABASE_URL")"
+  if pg_isready -q -h "$host" -p "$port" 2>/dev/null; then return 0; fi
+  if command -v pg_ctlcluster >/dev/null 2>&1 && [ -d /etc/postgresql ]; then
+    log "starting PostgreSQL"
+    pg_ctlcluster --skip-systemctl-redirect "$(ls /etc/postgresql | head -1)" main start || true
+  fi
+  for _ in $(seq 1 30); do
+    pg_isready -q -h "$host" -p "$port" 2>/dev/null && return 0
+    sleep 1
+  done
+  log "PostgreSQL does not answer at $host:$port (DATABASE_URL)"
+  return 1
+}
+
+# Waits until a URL answers 200.
+wait_http() {
+  local url="$1" deadline=$((SECONDS + ${2:-90}))
+  until curl -fsS -o /dev/null "$url" 2>/dev/null; do
+    if [ $SECONDS -ge $deadline ]; then log "no answer from $url"; return 1; fi
+    sleep 0.5
+  done
+}

@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# The whole test suite: installs what it needs, starts a Kafka broker of its own on test
+# ports and a fresh test database, runs lint, typecheck and every jest tier, stops the broker.
+set -euo pipefail
+source "$(dirname "$0")/lib.sh"
+cd "$ROOT"
+
+export KAFKA_PORT="${TEST_KAFKA_PORT:-19092}"
+export KAFKA_CONTROLLER_PORT="${TEST_KAFKA_CONTROLLER_PORT:-19093}"
+export KAFKA_DATA_DIR="$ROOT/tmp/test-kafka"
+export KAFKA_BROKERS="127.0.0.1:$KAFKA_PORT"
+export DATABASE_URL="${TEST_DATABASE_URL:-postgres://postgres@127.0.0.1:5432/copydesk_test}"
+export LOG_LEVEL="${LOG_LEVEL:-warn}"
+
+ensure_packages
+build
+log "lint and typecheck"
+npx nx run-many -t lint typecheck --outputStyle=static
+
+ensure_postgres
+stop_broker() { bash infra/kafka/kafka.sh stop >/dev/null 2>&1 || true; }
+trap stop_broker EXIT
+stop_broker
+rm -rf "$KAFKA_DATA_DIR"
+log "starting the test broker on $KAFKA_BROKERS"
+bash infra/kafka/kafka.sh start
+
+log "fresh test database"
+db_name="$(node -e 'console.log(new URL(process.argv[1]).pathname.slice(1))' "$DATABASE_URL")"
+admin_url="$(node -e 'const u=new URL(process.argv[1]); u.pathname="/postgres"; console.log(u.toString())' "$DATABASE_URL")"
+psql -q "$admin_url" -c "DROP DATABASE IF EXISTS \"$db_name\" WITH (FORCE)" >/dev/null
+node_modules/.bin/copydesk setup
+
+mkdir -p tmp
+set +e
+npx jest --ci --runInBand --json --outputFile=tmp/jest-results.json "$@"
+status=$?
+set -e
+node -e '
+  const r = require("./tmp/jest-results.json");
+  console.log(`${r.numPassedTests} passed, ${r.numFailedTests} failed`);
+' || true
+exit $status
