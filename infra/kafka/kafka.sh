@@ -68,7 +68,9 @@ usage() {
 }
 
 check_port_number() {
-  [[ "$2" =~ ^[0-9]+$ ]] && (( $2 > 0 && $2 < 65536 )) || die "$1 must be a port number (got '$2')"
+  if ! [[ "$2" =~ ^[0-9]+$ ]] || (( $2 < 1 || $2 > 65535 )); then
+    die "$1 must be a port number (got '$2')"
+  fi
 }
 
 require_tools() {
@@ -110,6 +112,18 @@ log_says_started() {
   [[ -f "$LOG_FILE" ]] && grep -q 'Kafka Server started' "$LOG_FILE"
 }
 
+# A running broker keeps the address it was started with: take it from the
+# config it was started with, even if KAFKA_HOST / KAFKA_PORT now differ.
+adopt_running_address() {
+  local l
+  [[ -f "$CONFIG_FILE" ]] || return 0
+  l="$(sed -n 's#^listeners=PLAINTEXT://\([^,]*\).*#\1#p' "$CONFIG_FILE" | head -n 1)"
+  if [[ -n "$l" && "$l" != "$ADDRESS" ]]; then
+    log "note: the running broker of $KAFKA_DATA_DIR listens on $l (not $ADDRESS)"
+    KAFKA_HOST="${l%:*}"; KAFKA_PORT="${l##*:}"; ADDRESS="$l"
+  fi
+}
+
 is_ready() { # pid alive + "Kafka Server started" in this run's log + port answers
   read_pid >/dev/null && log_says_started && port_open "$KAFKA_HOST" "$KAFKA_PORT"
 }
@@ -125,8 +139,9 @@ classpath_valid() {
   [[ -s "$CP_FILE" && -f "$CP_STAMP" ]] || return 1
   [[ "$(cat "$CP_STAMP")" == "$(sha_of "$POM")" ]] || return 1
   # Every jar must still exist (the Maven repo may have been cleaned).
-  local jar IFS=':'
-  for jar in $(cat "$CP_FILE"); do [[ -f "$jar" ]] || return 1; done
+  local jar jars
+  IFS=':' read -r -a jars <"$CP_FILE" || true
+  for jar in "${jars[@]}"; do [[ -f "$jar" ]] || return 1; done
   return 0
 }
 
@@ -157,6 +172,7 @@ render_config() {
   [[ -f "$TEMPLATE" ]] || die "missing $TEMPLATE"
   mkdir -p "$KAFKA_DATA_DIR" "$LOG_DIRS"
   local line out=""
+  # shellcheck disable=SC2016 # the ${...} placeholders are literal text
   while IFS= read -r line || [[ -n "$line" ]]; do
     line="${line//'${KAFKA_HOST}'/$KAFKA_HOST}"
     line="${line//'${KAFKA_PORT}'/$KAFKA_PORT}"
@@ -228,10 +244,10 @@ launch_background() {
   # The inner shell writes its own pid, then execs java, so the pid is java's.
   local detach=()
   command -v setsid >/dev/null 2>&1 && detach=(setsid) || detach=(nohup)
+  # shellcheck disable=SC2016 # $$ and $@ belong to the inner shell
   "${detach[@]}" bash -c 'echo $$ >"$1"; shift; exec "$@"' kafka-launch "$PID_FILE" "${cmd[@]}" \
     </dev/null >"$LOG_FILE" 2>&1 9>&- &
-  local i
-  for i in $(seq 1 50); do [[ -s "$PID_FILE" ]] && break; sleep 0.1; done
+  for _ in $(seq 1 50); do [[ -s "$PID_FILE" ]] && break; sleep 0.1; done
 }
 
 # Waits for readiness. Returns 0 ready, 1 failed (not worth retrying),
@@ -256,6 +272,7 @@ wait_ready() {
 cmd_start() {
   local pid
   if pid="$(read_pid)"; then
+    adopt_running_address
     if is_ready; then
       log "already running (pid $pid) at $ADDRESS"
       return 0
@@ -332,6 +349,7 @@ cmd_stop() {
 cmd_status() {
   local pid
   if pid="$(read_pid)"; then
+    adopt_running_address
     if is_ready; then
       echo "running (pid $pid) at $ADDRESS"
       return 0

@@ -1,4 +1,4 @@
-import { IsArray, IsIn, IsInt, IsObject, IsOptional, IsString, Matches, Max, Min, ValidateNested } from 'class-validator';
+import { IsArray, IsIn, IsInt, IsObject, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
 import { PUB_STATUSES, PubStatus, SIGNALS, Signal, WIRE_FORMATS, WireFormat } from '../canonical-item';
 
 /** Validates the parts of a canonical item that later stages rely on. */

@@ -53,7 +53,7 @@ export class OutboxRelay {
   start(): void {
     this.stopped = false;
     this.timer = setInterval(() => this.kick(), this.pollIntervalMs);
-    this.kick();
+    void this.kick();
   }
 
   async stop(): Promise<void> {

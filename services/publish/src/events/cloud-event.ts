@@ -32,6 +32,7 @@ export function toCloudEvents(v: StoryVersionMessage, doc: NinjsDocument, source
     [Header.StoryId]: v.storyId,
     [Header.SubmissionId]: v.submissionId,
     [Header.SourceId]: v.sourceId,
+    [Header.ItemId]: v.itemId,
   };
   const value = encodeJson(doc);
   const events: OutgoingMessage[] = [{ topic: Topic.StoryPublished, key: v.storyId, value, headers }];

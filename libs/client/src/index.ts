@@ -1,0 +1,3 @@
+export * from './published-event';
+export * from './subscribe';
+export * from './stories-api';
