@@ -36,8 +36,10 @@ set +e
 npx jest --ci --runInBand --json --outputFile=tmp/jest-results.json "$@"
 status=$?
 set -e
+stop_broker
+# The closing line: totals over every jest tier.
 node -e '
   const r = require("./tmp/jest-results.json");
   console.log(`${r.numPassedTests} passed, ${r.numFailedTests} failed`);
-' || true
+' 2>/dev/null || echo "0 passed, 1 failed"
 exit $status

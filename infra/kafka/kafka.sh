@@ -150,7 +150,7 @@ resolve_classpath() {
   command -v "$MVN" >/dev/null 2>&1 || die "maven ('$MVN') not found; it is needed once to resolve the broker jars"
   mkdir -p "$KAFKA_CACHE_DIR"
   local tmp="$CP_FILE.tmp.$$" started=$SECONDS
-  log "resolving broker classpath with Maven (pom.xml changed or first run)..."
+  log "resolving broker classpath with Maven (first run, pom.xml changed or a jar went missing)..."
   if ! "$MVN" -q -B -f "$POM" dependency:build-classpath \
         -DincludeScope=runtime -Dmdep.outputFile="$tmp" >"$KAFKA_CACHE_DIR/mvn.log" 2>&1; then
     tail -n 30 "$KAFKA_CACHE_DIR/mvn.log" >&2 || true
