@@ -14,5 +14,5 @@ module.exports = {
   },
   moduleFileExtensions: ['ts', 'js', 'json'],
   moduleNameMapper,
-  setupFiles: [require.resolve('reflect-metadata')],
+  setupFiles: [require.resolve('reflect-metadata'), path.join(__dirname, 'tests/support/quiet-logs.js')],
 };

@@ -19,3 +19,29 @@ export function matchText(text: string): string {
 export function headlineKey(headline: string): string {
   return matchText(headline).slice(0, 300);
 }
+
+// Agency markers around a headline that say what kind of version it is, not what it is about.
+const HEADLINE_PREFIX =
+  /^(?:(?:killed|kill|corrected|correction|correcting|refile|refiled|repeat|urgent|flash|bulletin|update \d+|updated|writethru|\d+(?:st|nd|rd|th) ld(?: writethru)?)\s*[-:|]+\s*)+/;
+const HEADLINE_SUFFIX = /\s*[-(]*\s*(?:corrected|updated|update|refile|writethru)\s*\)?$/;
+
+/** The headline's match text without agency version markers ("UPDATE 2-", "KILLED -", "(CORRECTED)"). */
+export function headlineCore(headline: string): string {
+  const m = matchText(headline.replace(/[()]/g, ' ( ').replace(/\s+/g, ' '));
+  return m.replace(HEADLINE_PREFIX, '').replace(HEADLINE_SUFFIX, '').trim().slice(0, 300);
+}
+
+// A dateline at the start of a lede: "SEOUL:", "WASHINGTON, March 20 (Reuters) -", "BERLIN (dpa) -".
+const DATELINE = /^\s*([A-Z][A-Za-z.'\u2019 -]{1,40}?)(?:\s*,[^:\n]{0,40}?)?(?:\s*\([^)]{1,30}\))?\s*(?::|\s-|\s\u2013|\s\u2014)\s+/;
+
+/** Splits a leading dateline off a paragraph: `{ dateline: "seoul", text: "..." }`. */
+export function splitDateline(paragraph: string): { dateline: string | null; text: string } {
+  const m = DATELINE.exec(paragraph);
+  if (!m || m[1].toUpperCase() !== m[1]) return { dateline: null, text: paragraph };
+  return { dateline: matchText(m[1]), text: paragraph.slice(m[0].length) };
+}
+
+/** The words of a match text. */
+export function words(text: string): string[] {
+  return text.length === 0 ? [] : text.split(' ');
+}

@@ -11,3 +11,4 @@ export * from './nest/kafka-exception.filter';
 export * from './nest/kafka.transport';
 export * from './outbox/outbox-relay';
 export * from './nest/connect-kafka-consumer';
+export * from './nest/kafka-handlers.decorator';

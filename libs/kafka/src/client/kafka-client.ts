@@ -15,10 +15,15 @@ const LEVELS: Record<number, 'error' | 'warn' | 'log' | 'debug'> = {
   [logLevel.DEBUG]: 'debug',
 };
 
+const SILENCED = 'Limiting retries for the idempotent producer may invalidate EoS guarantees';
+
 /** kafkajs logs through the service's JSON logger, quietly (warnings and errors only). */
 function logCreator() {
   const logger = new Logger('kafkajs');
   return ({ level, log }: LogEntry) => {
+    // Retries are bounded on purpose, so a caller gets an error (ingest answers 503) instead of
+    // waiting forever on a broker that is down; kafkajs warns about that on every producer.
+    if (log.message === SILENCED) return;
     const { message, timestamp: _t, logger: _l, ...extra } = log as Record<string, unknown> & { message: string };
     const method = LEVELS[level] ?? 'log';
     logger[method]({ msg: message, ...extra });

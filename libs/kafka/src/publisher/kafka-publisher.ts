@@ -1,4 +1,4 @@
-import { CompressionTypes, Kafka, Message, Producer } from 'kafkajs';
+import { CompressionTypes, Kafka, Message, Partitioners, Producer } from 'kafkajs';
 import { OutgoingMessage } from '../message';
 
 interface Pending {
@@ -30,7 +30,12 @@ export class KafkaPublisher {
   private readonly compression: CompressionTypes;
 
   constructor(kafka: Kafka, options: PublisherOptions = {}) {
-    this.producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false });
+    this.producer = kafka.producer({
+      idempotent: true,
+      maxInFlightRequests: 1,
+      allowAutoTopicCreation: false,
+      createPartitioner: Partitioners.DefaultPartitioner,
+    });
     this.maxBatch = options.maxBatchMessages ?? 500;
     this.compression = options.compression === 'gzip' ? CompressionTypes.GZIP : CompressionTypes.None;
   }

@@ -1,9 +1,9 @@
-import { Controller } from '@nestjs/common';
+import { KafkaHandlers } from '@copydesk/kafka';
 import { EventPattern, Payload } from '@nestjs/microservices';
 import { NormalisedItemMessageDto, Topic } from '@copydesk/contracts';
 import { DedupeService } from './dedupe.service';
 
-@Controller()
+@KafkaHandlers()
 export class NormalisedItemHandler {
   constructor(private readonly dedupe: DedupeService) {}
 

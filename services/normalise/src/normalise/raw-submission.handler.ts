@@ -1,10 +1,9 @@
-import { Controller } from '@nestjs/common';
 import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
 import { RawSubmission, Topic } from '@copydesk/contracts';
-import { KafkaMessageContext } from '@copydesk/kafka';
+import { KafkaHandlers, KafkaMessageContext } from '@copydesk/kafka';
 import { NormaliseService } from './normalise.service';
 
-@Controller()
+@KafkaHandlers()
 export class RawSubmissionHandler {
   constructor(private readonly normaliser: NormaliseService) {}
 

@@ -1,9 +1,15 @@
 import { createServiceDataSource } from '@copydesk/database';
 import { DataSource } from 'typeorm';
 import { CreatePublishSchema1764270200000 } from './migrations/1764270200000-create-publish-schema';
+import { StreamSequenceAndRelayAttempts1764300000000 } from './migrations/1764300000000-stream-sequence-and-relay-attempts';
 
 export const PUBLISH_SCHEMA = 'publish';
 
 export function createPublishDataSource(url: string): DataSource {
-  return createServiceDataSource({ url, schema: PUBLISH_SCHEMA, entities: [], migrations: [CreatePublishSchema1764270200000] });
+  return createServiceDataSource({
+    url,
+    schema: PUBLISH_SCHEMA,
+    entities: [],
+    migrations: [CreatePublishSchema1764270200000, StreamSequenceAndRelayAttempts1764300000000],
+  });
 }

@@ -2,18 +2,25 @@ import { encodeJson, Header, StoryVersionMessage, Topic, VersionKind } from '@co
 import { OutgoingMessage } from '@copydesk/kafka';
 import { NinjsDocument } from './ninjs.mapper';
 
-const TYPES: Record<VersionKind, string> = {
+export type StoryEventType = 'story.created' | 'story.updated' | 'story.corrected' | 'story.withdrawn';
+
+const TYPES: Record<VersionKind, StoryEventType> = {
   created: 'story.created',
   updated: 'story.updated',
   corrected: 'story.corrected',
   withdrawn: 'story.withdrawn',
 };
 
-export function eventType(kind: VersionKind): string {
+export const NINJS_DATA_SCHEMA = 'http://www.iptc.org/std/ninjs/ninjs-schema_3.1.json';
+
+export function eventType(kind: VersionKind): StoryEventType {
   return TYPES[kind];
 }
 
-/** The event id is derived from story and version, so a re-sent event can be recognised. */
+/**
+ * The event id is derived from story and version: the same version always makes the same id,
+ * so a subscriber (and the relay after a crash) can recognise an event it has seen.
+ */
 export function eventId(storyId: string, version: number): string {
   return `${storyId}:${version}`;
 }
@@ -27,7 +34,7 @@ export function toCloudEvents(v: StoryVersionMessage, doc: NinjsDocument, source
     [Header.CeType]: eventType(v.kind),
     [Header.CeTime]: now.toISOString(),
     [Header.CeSubject]: v.storyId,
-    [Header.CeDataSchema]: 'https://www.iptc.org/std/ninjs/ninjs-schema_3.1.json',
+    [Header.CeDataSchema]: NINJS_DATA_SCHEMA,
     [Header.ContentType]: 'application/json',
     [Header.StoryId]: v.storyId,
     [Header.SubmissionId]: v.submissionId,
@@ -38,4 +45,31 @@ export function toCloudEvents(v: StoryVersionMessage, doc: NinjsDocument, source
   const events: OutgoingMessage[] = [{ topic: Topic.StoryPublished, key: v.storyId, value, headers }];
   if (v.current) events.push({ topic: Topic.StoryLatest, key: v.storyId, value, headers });
   return events;
+}
+
+/** CloudEvents 1.0 in structured JSON form: what the SSE stream sends. */
+export interface StructuredCloudEvent {
+  specversion: '1.0';
+  id: string;
+  source: string;
+  type: StoryEventType;
+  time: string;
+  subject: string;
+  datacontenttype: 'application/json';
+  dataschema: string;
+  data: NinjsDocument;
+}
+
+export function toStructuredCloudEvent(e: { storyId: string; version: number; kind: VersionKind; publishedAt: Date; document: NinjsDocument }, source: string): StructuredCloudEvent {
+  return {
+    specversion: '1.0',
+    id: eventId(e.storyId, e.version),
+    source,
+    type: eventType(e.kind),
+    time: e.publishedAt.toISOString(),
+    subject: e.storyId,
+    datacontenttype: 'application/json',
+    dataschema: NINJS_DATA_SCHEMA,
+    data: e.document,
+  };
 }

@@ -1,4 +1,4 @@
-import { StoryVersionMessage } from '@copydesk/contracts';
+import { MediaItem, StoryVersionMessage, Subject } from '@copydesk/contracts';
 
 /** The subset of IPTC ninjs 3.1 that Copydesk writes. */
 export interface NinjsDocument {
@@ -17,9 +17,73 @@ export interface NinjsDocument {
   located?: string;
   slugline?: string;
   embargoedUntil?: string;
-  subjects?: { name?: string; uri?: string }[];
-  associations?: Record<string, unknown>[];
+  subjects?: NinjsSubject[];
+  associations?: NinjsAssociation[];
   altIds?: { role: string; value: string }[];
+}
+
+export interface NinjsSubject {
+  name?: string;
+  uri?: string;
+  literal?: string;
+}
+
+export interface NinjsRendition {
+  name: string;
+  href?: string;
+  contentType?: string;
+}
+
+/** A captioned picture, video, audio clip or graphic that goes with the story. */
+export interface NinjsAssociation {
+  name: string;
+  uri: string;
+  rel: 'illustration';
+  type: 'picture' | 'video' | 'audio' | 'graphic';
+  descriptions?: { role: 'caption' | 'creditline'; contentType: 'text/plain'; value: string }[];
+  /** The credit as printed: "Reuters". */
+  by?: string;
+  renditions?: NinjsRendition[];
+}
+
+const URI_SCHEME = /^[a-z][a-z0-9+.-]*$/i;
+
+/** A subject code becomes a URI when its scheme makes one (`medtop:20000001`, an http vocabulary), else a literal. */
+function toNinjsSubject(s: Subject): NinjsSubject | null {
+  if (!s.name && !s.code) return null;
+  const out: NinjsSubject = {};
+  if (s.name) out.name = s.name;
+  if (s.code) {
+    if (s.scheme && /^https?:\/\/\S+$/.test(s.scheme)) out.uri = `${s.scheme}${s.scheme.endsWith('/') ? '' : '/'}${encodeURIComponent(s.code)}`;
+    else if (s.scheme && URI_SCHEME.test(s.scheme)) out.uri = `${s.scheme}:${encodeURIComponent(s.code)}`;
+    else out.literal = s.scheme ? `${s.scheme}:${s.code}` : s.code;
+  }
+  return out;
+}
+
+/** Media as an association: caption and credit as descriptions, the credit also as `by`, the file as a rendition. */
+function toAssociation(m: MediaItem, index: number, storyUri: string): NinjsAssociation {
+  const assoc: NinjsAssociation = { name: `${m.kind}${index + 1}`, uri: `${storyUri}:media:${index + 1}`, rel: 'illustration', type: m.kind };
+  const descriptions: NonNullable<NinjsAssociation['descriptions']> = [];
+  if (m.caption) descriptions.push({ role: 'caption', contentType: 'text/plain', value: m.caption });
+  if (m.credit) descriptions.push({ role: 'creditline', contentType: 'text/plain', value: m.credit });
+  if (descriptions.length > 0) assoc.descriptions = descriptions;
+  if (m.credit) assoc.by = m.credit;
+  if (m.href || m.mimeType) {
+    const rendition: NinjsRendition = { name: 'original' };
+    if (m.href && isAbsoluteUri(m.href)) rendition.href = m.href;
+    if (m.mimeType) rendition.contentType = m.mimeType;
+    assoc.renditions = [rendition];
+  }
+  return assoc;
+}
+
+function isAbsoluteUri(text: string): boolean {
+  try {
+    return URI_SCHEME.test(new URL(text).protocol.replace(/:$/, ''));
+  } catch {
+    return false;
+  }
 }
 
 function escapeHtml(text: string): string {
@@ -67,17 +131,9 @@ export function toNinjs(v: StoryVersionMessage, uriBase: string): NinjsDocument 
   if (item.dateline) doc.located = item.dateline;
   if (item.wire.slug) doc.slugline = item.wire.slug;
   if (item.embargo) doc.embargoedUntil = item.embargo;
-  const subjects = item.subjects.filter((s) => s.name || s.code).map((s) => ({ ...(s.name ? { name: s.name } : {}), ...(s.code ? { uri: `${s.scheme ?? 'code'}:${s.code}` } : {}) }));
+  const subjects = item.subjects.map(toNinjsSubject).filter((s): s is NinjsSubject => s !== null);
   if (subjects.length > 0) doc.subjects = subjects;
-  if (item.media.length > 0) {
-    doc.associations = item.media.map((m, i) => {
-      const assoc: Record<string, unknown> = { name: `${m.kind}${i + 1}`, rel: 'illustration', uri: `${uri}:media:${i + 1}`, type: m.kind === 'graphic' ? 'graphic' : m.kind };
-      if (m.caption) assoc.descriptions = [{ role: 'caption', contentType: 'text/plain', value: m.caption }];
-      if (m.credit) assoc.by = m.credit;
-      if (m.href) assoc.renditions = [{ name: 'original', href: m.href, ...(m.mimeType ? { contentType: m.mimeType } : {}) }];
-      return assoc;
-    });
-  }
+  if (item.media.length > 0) doc.associations = item.media.map((m, i) => toAssociation(m, i, uri));
   if (item.wire.guid) doc.altIds = [{ role: 'wire-guid', value: item.wire.guid }];
   return doc;
 }

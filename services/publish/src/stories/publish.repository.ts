@@ -1,61 +1,31 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import { StoryVersionMessage } from '@copydesk/contracts';
 import { NinjsDocument } from '../events/ninjs.mapper';
 
-export interface StoryRow {
-  id: string;
-  sourceId: string;
-  currentVersion: number;
-  versionCount: number;
-  kind: string;
-  pubStatus: string;
-  headline: string;
-  updatedAt: Date;
-  updatedPrecision: 'second' | 'minute' | 'day';
-  createdAt: Date;
-  submissionId: string;
-  itemIndex: number;
-  document: NinjsDocument;
-}
+export const STORY_COLUMNS = `id, source_id, current_version, version_count, kind, pub_status, headline, updated_at, updated_precision, created_at, submission_id, item_index, document`;
 
-export interface ListQuery {
-  sourceId?: string;
-  limit: number;
-  after?: { updatedAt: Date; id: string };
-}
-
-const STORY_COLUMNS = `id, source_id, current_version, version_count, kind, pub_status, headline, updated_at, updated_precision, created_at, submission_id, item_index, document`;
-
-function toStory(r: Record<string, unknown>): StoryRow {
-  return {
-    id: r.id as string,
-    sourceId: r.source_id as string,
-    currentVersion: r.current_version as number,
-    versionCount: r.version_count as number,
-    kind: r.kind as string,
-    pubStatus: r.pub_status as string,
-    headline: r.headline as string,
-    updatedAt: r.updated_at as Date,
-    updatedPrecision: r.updated_precision as StoryRow['updatedPrecision'],
-    createdAt: r.created_at as Date,
-    submissionId: r.submission_id as string,
-    itemIndex: r.item_index as number,
-    document: r.document as NinjsDocument,
-  };
-}
-
+/** The write side of the read model: versions and the stories' current rows. */
 @Injectable()
 export class PublishRepository {
-  constructor(private readonly dataSource: DataSource) {}
+  /** Whether the version is already recorded (a redelivery). */
+  async hasVersion(m: EntityManager, storyId: string, version: number): Promise<boolean> {
+    const rows: unknown[] = await m.query(`SELECT 1 FROM publish.versions WHERE story_id = $1 AND version = $2`, [storyId, version]);
+    return rows.length > 0;
+  }
 
-  /** Records the version; false when it was already recorded (a redelivery). */
+  /**
+   * Records the version at the next stream position; false when it was already recorded.
+   * The position row stays locked until the transaction ends, so positions become visible in
+   * the order they were handed out: a reader that sees position N has seen every position below N.
+   */
   async insertVersion(m: EntityManager, v: StoryVersionMessage, doc: NinjsDocument, eventId: string, now: Date): Promise<boolean> {
+    const [{ seq }] = (await m.query(`WITH next AS (UPDATE publish.stream_position SET seq = seq + 1 WHERE id = 1 RETURNING seq) SELECT seq FROM next`)) as { seq: string }[];
     const rows: unknown[] = await m.query(
-      `INSERT INTO publish.versions (story_id, version, kind, is_current, event_id, updated_at, updated_precision, published_at, submission_id, item_index, match, document)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11::jsonb, $12::jsonb)
+      `INSERT INTO publish.versions (story_id, version, kind, is_current, event_id, updated_at, updated_precision, published_at, submission_id, item_index, match, document, seq)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11::jsonb, $12::jsonb, $13)
        ON CONFLICT (story_id, version) DO NOTHING RETURNING 1`,
-      [v.storyId, v.version, v.kind, v.current, eventId, v.updatedAt, v.updatedPrecision, now, v.submissionId, v.item ? itemIndexOf(v) : 0, JSON.stringify(v.match), JSON.stringify(doc)],
+      [v.storyId, v.version, v.kind, v.current, eventId, v.updatedAt, v.updatedPrecision, now, v.submissionId, itemIndexOf(v), JSON.stringify(v.match), JSON.stringify(doc), seq],
     );
     return rows.length > 0;
   }
@@ -90,32 +60,6 @@ export class PublishRepository {
         v.current,
       ],
     );
-  }
-
-  async findStory(id: string): Promise<StoryRow | null> {
-    const rows = (await this.dataSource.query(`SELECT ${STORY_COLUMNS} FROM publish.stories WHERE id = $1`, [id])) as Record<string, unknown>[];
-    return rows.length > 0 ? toStory(rows[0]) : null;
-  }
-
-  /** Newest first, by the time each story reads as updated; keyset pagination. */
-  async listStories(q: ListQuery): Promise<StoryRow[]> {
-    const where: string[] = [];
-    const params: unknown[] = [];
-    if (q.sourceId) {
-      params.push(q.sourceId);
-      where.push(`source_id = $${params.length}`);
-    }
-    if (q.after) {
-      params.push(q.after.updatedAt, q.after.id);
-      where.push(`(updated_at, id) < ($${params.length - 1}, $${params.length})`);
-    }
-    params.push(q.limit);
-    const rows = (await this.dataSource.query(
-      `SELECT ${STORY_COLUMNS} FROM publish.stories ${where.length ? 'WHERE ' + where.join(' AND ') : ''}
-        ORDER BY updated_at DESC, id DESC LIMIT $${params.length}`,
-      params,
-    )) as Record<string, unknown>[];
-    return rows.map(toStory);
   }
 }
 

@@ -1,9 +1,9 @@
-import { Controller } from '@nestjs/common';
+import { KafkaHandlers } from '@copydesk/kafka';
 import { EventPattern, Payload } from '@nestjs/microservices';
 import { StoryVersionMessage, Topic } from '@copydesk/contracts';
 import { PublishService } from './publish.service';
 
-@Controller()
+@KafkaHandlers()
 export class StoryVersionHandler {
   constructor(private readonly publisher: PublishService) {}
 

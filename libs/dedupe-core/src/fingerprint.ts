@@ -1,0 +1,128 @@
+import { CanonicalItem } from '@copydesk/contracts';
+import { fmix32, hash32, hex64, key64, seededRandom } from './hash';
+import { headlineCore, matchText, splitDateline, words } from './match-text';
+
+export const SHINGLE_WORDS = 5;
+export const MINHASH_SIZE = 128;
+export const LSH_BANDS = 32;
+export const LSH_ROWS = 4;
+/** Paragraphs shorter than this are not hashed: short lines ("Follow", "Read more") are furniture, not evidence. */
+export const MIN_PARAGRAPH_WORDS = 8;
+export const MAX_PARAGRAPH_HASHES = 40;
+
+/**
+ * What matching knows about one version's text. JSON-safe: it is stored with the story and
+ * compared with later items.
+ */
+export interface TextFingerprint {
+  /** Headline match text without agency markers. */
+  headline: string;
+  /** First body paragraph (or first summary bullet), match text without its dateline, at most 400 characters. */
+  lede: string;
+  ledeHash: string | null;
+  dateline: string | null;
+  /** Sorted, distinct 32-bit hashes of the body's word 5-shingles. */
+  shingles: number[];
+  /** Hashes of each body paragraph with at least MIN_PARAGRAPH_WORDS words. */
+  paragraphHashes: string[];
+  /** Numbers and capitalised names in headline and lede: templated stories differ in these. */
+  numbers: string[];
+  names: string[];
+  bodyWords: number;
+}
+
+const MINHASH_SEEDS: number[] = (() => {
+  const rnd = seededRandom(0x5eed1234);
+  return Array.from({ length: MINHASH_SIZE }, () => Math.floor(rnd() * 0x100000000) >>> 0);
+})();
+
+/** Body paragraphs first (the lede is the first of them), then summary bullets; crossheads left out. */
+function bodyParagraphs(item: CanonicalItem): string[] {
+  return [...item.body.filter((b) => b.kind === 'paragraph').map((b) => b.text), ...item.summary].filter((p) => p.trim().length > 0);
+}
+
+/** Word 5-shingles of a text as sorted distinct hashes; a text shorter than five words is one shingle. */
+export function shingleHashes(text: string): number[] {
+  const w = words(text);
+  if (w.length === 0) return [];
+  const set = new Set<number>();
+  if (w.length < SHINGLE_WORDS) set.add(hash32(w.join(' ')));
+  for (let i = 0; i + SHINGLE_WORDS <= w.length; i++) set.add(hash32(w.slice(i, i + SHINGLE_WORDS).join(' ')));
+  return [...set].sort((a, b) => a - b);
+}
+
+export function minhash(shingles: number[]): number[] {
+  const mins = new Array<number>(MINHASH_SIZE).fill(0xffffffff);
+  for (const s of shingles) {
+    for (let i = 0; i < MINHASH_SIZE; i++) {
+      const v = fmix32(s ^ MINHASH_SEEDS[i]);
+      if (v < mins[i]) mins[i] = v;
+    }
+  }
+  return mins;
+}
+
+/** LSH band keys: 32 bands of 4 rows; two texts share a band with probability about J^4 per band. */
+export function bandKeys(signature: number[]): string[] {
+  const keys: string[] = [];
+  for (let b = 0; b < LSH_BANDS; b++) keys.push(`b${b}:${signature.slice(b * LSH_ROWS, (b + 1) * LSH_ROWS).join('.')}`);
+  return keys;
+}
+
+const NAME = /(?<![\p{L}\p{N}])\p{Lu}[\p{L}'\u2019-]+/gu;
+const NUMBER = /\d+(?:[.,:]\d+)*/g;
+
+/** Capitalised words except the first word of each sentence, lowercased. */
+function names(text: string): string[] {
+  const out = new Set<string>();
+  for (const sentence of text.split(/(?<=[.!?:;])\s+|\n/)) {
+    const found = sentence.match(NAME) ?? [];
+    const first = sentence.trimStart().match(/^\S+/)?.[0];
+    for (const n of found) if (n !== first) out.add(matchText(n));
+  }
+  return [...out].sort();
+}
+
+export function fingerprint(item: CanonicalItem): TextFingerprint {
+  const paragraphs = bodyParagraphs(item);
+  const first = paragraphs[0] ? splitDateline(paragraphs[0]) : { dateline: null, text: '' };
+  const lede = matchText(first.text).slice(0, 400);
+  const dateline = item.dateline ? matchText(item.dateline.split(',')[0]) : first.dateline;
+  const bodyText = paragraphs.map((p, i) => (i === 0 ? first.text : p)).map(matchText).join(' ');
+  const paragraphHashes = new Set<string>();
+  paragraphs.forEach((p, i) => {
+    const t = matchText(i === 0 ? first.text : p);
+    if (words(t).length >= MIN_PARAGRAPH_WORDS && paragraphHashes.size < MAX_PARAGRAPH_HASHES) paragraphHashes.add(hex64(t));
+  });
+  const headAndLede = `${item.headline}\n${first.text}`;
+  return {
+    headline: headlineCore(item.headline),
+    lede,
+    ledeHash: words(lede).length >= MIN_PARAGRAPH_WORDS ? hex64(lede) : null,
+    dateline: dateline || null,
+    shingles: shingleHashes(bodyText),
+    paragraphHashes: [...paragraphHashes],
+    numbers: [...new Set(headAndLede.match(NUMBER) ?? [])].sort(),
+    names: names(headAndLede),
+    bodyWords: words(bodyText).length,
+  };
+}
+
+/**
+ * The keys under which a version is indexed, scoped to source and language so that one
+ * lookup never reaches another source's stories: LSH band keys of the body, the lede and
+ * paragraph hashes, and the headline. Each is a 64-bit integer as a decimal string.
+ */
+export function indexKeys(fp: TextFingerprint, scope: string): string[] {
+  const keys = new Set<string>();
+  if (fp.shingles.length > 0) for (const band of bandKeys(minhash(fp.shingles))) keys.add(key64(`${scope}|${band}`));
+  if (fp.ledeHash) keys.add(key64(`${scope}|l:${fp.ledeHash}`));
+  for (const p of fp.paragraphHashes) keys.add(key64(`${scope}|p:${p}`));
+  if (fp.headline) keys.add(key64(`${scope}|h:${fp.headline}`));
+  return [...keys];
+}
+
+/** The scope of the candidate index: one source, one language. */
+export function indexScope(sourceId: string, language: string | undefined): string {
+  return `${sourceId}|${(language ?? '').toLowerCase().split('-')[0]}`;
+}

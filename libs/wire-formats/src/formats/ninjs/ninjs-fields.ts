@@ -1,0 +1,44 @@
+import type { PubStatus, Signal, Subject } from '@copydesk/contracts';
+import { objectList, stringField } from './json-object';
+
+const PUB_STATUS: Readonly<Record<string, PubStatus>> = {
+  usable: 'usable',
+  withheld: 'withheld',
+  canceled: 'canceled',
+  cancelled: 'canceled',
+};
+
+/** "usable", "stat:usable", "Canceled" → the canonical pubstatus; unknown values read as usable. */
+export function toPubStatus(value: string | undefined): PubStatus {
+  const key = value?.toLowerCase().replace(/^stat:/, '');
+  return (key && PUB_STATUS[key]) || 'usable';
+}
+
+/** A canceled item withdraws the story: it carries the kill signal. */
+export function pubStatusSignals(pubStatus: PubStatus): Signal[] {
+  return pubStatus === 'canceled' ? ['kill'] : [];
+}
+
+/** An urgency 1..9 from a number or numeric string; anything else is no urgency. */
+export function toUrgency(value: unknown): number | undefined {
+  const number = typeof value === 'number' ? value : typeof value === 'string' && /^\s*\d\s*$/.test(value) ? Number(value) : NaN;
+  return Number.isInteger(number) && number >= 1 && number <= 9 ? number : undefined;
+}
+
+/** ninjs subjects ({code|literal|uri, name, scheme}). */
+export function toSubjects(value: unknown): Subject[] {
+  return objectList(value).flatMap((entry) => {
+    const subject: Subject = {};
+    const code = stringField(entry, 'code', 'qcode', 'literal', 'uri');
+    const name = stringField(entry, 'name');
+    const scheme = stringField(entry, 'scheme', 'vocabulary');
+    if (code) subject.code = code;
+    if (name) subject.name = name;
+    if (scheme) subject.scheme = scheme;
+    return code || name ? [subject] : [];
+  });
+}
+
+export function uniqueSignals(signals: readonly Signal[]): Signal[] {
+  return [...new Set(signals)];
+}

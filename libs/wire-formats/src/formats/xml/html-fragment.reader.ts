@@ -1,0 +1,89 @@
+import { decodeEntities } from './xml-entities';
+import { MAX_XML_DEPTH } from './xml-reader';
+import type { XmlElement } from './xml-node.types';
+
+const VOID = new Set(['br', 'img', 'hr', 'meta', 'link', 'input', 'source', 'area', 'col', 'embed', 'param', 'track', 'wbr', 'base']);
+const RAW_TEXT = new Set(['script', 'style']);
+const CLOSES_P = new Set(['p', 'div', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'ul', 'ol', 'table', 'pre', 'blockquote', 'figure', 'section', 'hr']);
+const TAG_NAME = /^<\/?([A-Za-z][\w:.-]*)/;
+const ATTRIBUTE = /([^\s"'>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+)))?/g;
+/** Longest tag read as a tag; anything longer is text, which bounds the attribute scan. */
+const MAX_TAG_CHARS = 8_192;
+
+/**
+ * Reads an HTML fragment (RSS `content:encoded`, Atom `type="html"`, escaped agency markup) into the
+ * same element tree as the XML reader, leniently: unknown or unbalanced tags never fail, an end tag
+ * closes up to its open element (or is ignored), void elements never nest, `<p>` closes before a block.
+ * Names are lower-cased. One forward pass; nesting is capped like the XML reader's.
+ */
+export function readHtmlFragment(html: string): XmlElement {
+  const root: XmlElement = { name: 'body', attrs: {}, children: [] };
+  const stack: XmlElement[] = [root];
+  let pos = 0;
+  const top = () => stack[stack.length - 1];
+  while (pos < html.length) {
+    const lt = html.indexOf('<', pos);
+    const end = lt < 0 ? html.length : lt;
+    if (end > pos) top().children.push(decodeEntities(html.slice(pos, end)));
+    if (lt < 0) break;
+    if (html.startsWith('<!--', lt)) {
+      const close = html.indexOf('-->', lt + 4);
+      pos = close < 0 ? html.length : close + 3;
+      continue;
+    }
+    const tagEnd = findTagEnd(html, lt);
+    const name = TAG_NAME.exec(html.slice(lt, lt + 64))?.[1]?.toLowerCase();
+    if (tagEnd < 0 || (!name && html[lt + 1] !== '!' && html[lt + 1] !== '?')) {
+      top().children.push('<');
+      pos = lt + 1;
+      continue;
+    }
+    pos = tagEnd + 1;
+    if (!name) continue;
+    if (html[lt + 1] === '/') {
+      const open = stack.map((element) => element.name).lastIndexOf(name);
+      if (open > 0) stack.length = open;
+      continue;
+    }
+    if (CLOSES_P.has(name) && top().name === 'p') stack.pop();
+    const element: XmlElement = { name, attrs: readAttributes(html.slice(lt + 1 + name.length, tagEnd)), children: [] };
+    top().children.push(element);
+    if (RAW_TEXT.has(name)) {
+      const close = html.toLowerCase().indexOf(`</${name}`, pos);
+      pos = close < 0 ? html.length : close;
+      continue;
+    }
+    const selfClosing = html[tagEnd - 1] === '/';
+    if (!VOID.has(name) && !selfClosing && stack.length < MAX_XML_DEPTH) stack.push(element);
+  }
+  return root;
+}
+
+/** Index of the `>` that ends the tag starting at `lt`, quotes respected; -1 if none within the tag limit. */
+function findTagEnd(html: string, lt: number): number {
+  const limit = Math.min(html.length, lt + MAX_TAG_CHARS);
+  let quote = '';
+  for (let i = lt + 1; i < limit; i++) {
+    const c = html[i];
+    if (quote) {
+      if (c === quote) quote = '';
+    } else if (c === '"' || c === "'") {
+      quote = c;
+    } else if (c === '>') {
+      return i;
+    } else if (c === '<') {
+      return -1;
+    }
+  }
+  return -1;
+}
+
+function readAttributes(source: string): Record<string, string> {
+  const attrs: Record<string, string> = {};
+  ATTRIBUTE.lastIndex = 0;
+  for (let match = ATTRIBUTE.exec(source); match; match = ATTRIBUTE.exec(source)) {
+    const name = match[1].toLowerCase();
+    if (!(name in attrs)) attrs[name] = decodeEntities(match[2] ?? match[3] ?? match[4] ?? '');
+  }
+  return attrs;
+}
