@@ -36,14 +36,18 @@ async function waitReady(url: string, child: ChildProcess, deadlineMs: number): 
  * Runs the four services from the build output as separate processes, on their own ports
  * and consumer groups, against the suite's broker and database; logs go to tmp/e2e-logs/.
  */
-export async function startServices(name: string, basePort: number, extraEnv: Record<string, string> = {}): Promise<RunningStack> {
+export async function startServices(
+  name: string,
+  basePort: number,
+  extraEnv: Record<string, string> = {},
+  services: ServiceName[] = ['ingest', 'normalise', 'dedupe', 'publish'],
+): Promise<RunningStack> {
   const logDir = path.join(ROOT, 'tmp', 'e2e-logs', name);
   mkdirSync(logDir, { recursive: true });
-  const services: ServiceName[] = ['ingest', 'normalise', 'dedupe', 'publish'];
   const children = new Map<ServiceName, ChildProcess>();
   const urls = {} as Record<ServiceName, string>;
-  services.forEach((service, i) => {
-    const port = basePort + i;
+  services.forEach((service) => {
+    const port = basePort + ['ingest', 'normalise', 'dedupe', 'publish'].indexOf(service);
     urls[service] = `http://127.0.0.1:${port}`;
     const log = createWriteStream(path.join(logDir, `${service}.log`));
     const child = spawn(process.execPath, ['-r', path.join(ROOT, 'tools/register-paths.js'), path.join(ROOT, `dist/services/${service}/src/main.js`)], {

@@ -14,6 +14,12 @@ export interface MatchEvidence {
   /** The story version the item was compared with. */
   comparedVersion?: number;
   reason: string;
+  /** The text-matching rule that fired: "near-copy", "contained", "write-through", "flash-headline"... */
+  rule?: string;
+  /** The measures text matching looked at (Jaccard, containment, headline similarity...). */
+  scores?: Record<string, number | string | boolean>;
+  /** How many candidate stories the index returned for the item. */
+  candidates?: number;
 }
 
 /** `story.versions.v1` value, keyed by story id. */

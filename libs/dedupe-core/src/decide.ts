@@ -1,20 +1,27 @@
-import { CanonicalItem, MatchEvidence, VersionKind } from '@copydesk/contracts';
+import { CanonicalItem, MatchEvidence, PubStatus, VersionKind } from '@copydesk/contracts';
+import { TextFingerprint } from './fingerprint';
+import { compareText, TextVerdict } from './text-match';
+import { compareVersions, positionOf, VersionPosition } from './version-order';
 
 /** What dedupe knows about a candidate story, retrieved by an index. */
 export interface CandidateStory {
   storyId: string;
-  wireGuid: string | null;
-  headlineKey: string;
+  /** Wire ids that lead to the story: its own, and those named by links (also links whose item has not arrived). */
+  wireGuids: string[];
   currentVersion: number;
   /** Content hashes of every stored version. */
   contentHashes: string[];
-  /** Source time or versionCreated of the current version (ISO), to spot late older copies. */
-  currentTime: string | null;
+  /** Status of the current version. */
+  pubStatus: PubStatus;
   withdrawn: boolean;
+  /** Position of the current version among the story's versions. */
+  current: VersionPosition;
+  /** Fingerprints of the newest versions, newest first (none for id-only candidates). */
+  fingerprints: TextFingerprint[];
 }
 
 export type Decision =
-  | { outcome: 'new-story'; kind: 'created'; match: MatchEvidence }
+  | { outcome: 'new-story'; kind: 'created' | 'withdrawn'; match: MatchEvidence }
   | { outcome: 'duplicate'; storyId: string; match: MatchEvidence }
   | { outcome: 'new-version'; storyId: string; kind: VersionKind; current: boolean; match: MatchEvidence };
 
@@ -23,47 +30,115 @@ export function itemTime(item: CanonicalItem): string | null {
   return item.sourceUpdated?.at ?? item.versionCreated ?? null;
 }
 
+export function isKill(item: CanonicalItem): boolean {
+  return item.pubStatus === 'canceled' || item.signals.includes('kill');
+}
+
 export function versionKind(item: CanonicalItem): VersionKind {
-  if (item.pubStatus === 'canceled' || item.signals.includes('kill')) return 'withdrawn';
+  if (isKill(item)) return 'withdrawn';
   if (item.signals.includes('correction')) return 'corrected';
   return 'updated';
 }
 
-/**
- * Decides for one item against the candidates found for it: the story with the same wire
- * id first, else the story with the same headline. The same content as any version of the
- * matched story is a duplicate; anything else is a new version, current unless it is older
- * than the current one.
- */
-export function decide(item: CanonicalItem, headlineKeyOfItem: string, candidates: CandidateStory[]): Decision {
-  const guid = item.wire.guid ?? null;
-  const byGuid = guid ? candidates.find((c) => c.wireGuid === guid) : undefined;
-  const byHeadline = byGuid
-    ? undefined
-    : candidates.find((c) => c.headlineKey === headlineKeyOfItem && (guid === null || c.wireGuid === null));
-  const story = byGuid ?? byHeadline;
-  if (!story) {
-    return { outcome: 'new-story', kind: 'created', match: { basis: 'none', reason: guid ? 'new wire id' : 'no story with this headline from this source' } };
+/** The relations that attach an item under a new wire id to an earlier one. */
+export const PREDECESSOR_LINKS: ReadonlySet<string> = new Set([
+  'irel:previousVersion',
+  'previousVersion',
+  'irel:replaces',
+  'replaces',
+  'irel:rewriteOf',
+  'rewriteOf',
+  'irel:isRewriteOf',
+]);
+
+export function linkedGuids(item: CanonicalItem): string[] {
+  return (item.wire.links ?? []).filter((l) => PREDECESSOR_LINKS.has(l.rel) && l.guid && l.guid !== item.wire.guid).map((l) => l.guid);
+}
+
+interface Scored {
+  candidate: CandidateStory;
+  verdict: TextVerdict;
+  comparedIndex: number;
+}
+
+function bestText(fp: TextFingerprint, item: CanonicalItem, candidates: CandidateStory[]): { best?: Scored; all: Scored[] } {
+  const correction = item.signals.includes('correction') || isKill(item);
+  const all: Scored[] = [];
+  for (const candidate of candidates) {
+    let top: Scored | undefined;
+    candidate.fingerprints.forEach((storyFp, i) => {
+      const verdict = compareText(fp, storyFp, correction);
+      if (!top || (verdict.match && (!top.verdict.match || verdict.score > top.verdict.score))) top = { candidate, verdict, comparedIndex: i };
+    });
+    if (top) all.push(top);
   }
-  const basis = byGuid ? 'wire-guid' : 'headline';
-  if (story.contentHashes.includes(item.contentHash)) {
-    return {
-      outcome: 'duplicate',
-      storyId: story.storyId,
-      match: { basis, score: 1, comparedVersion: story.currentVersion, reason: 'same content as a stored version' },
-    };
-  }
-  const time = itemTime(item);
-  const current = !(time && story.currentTime && time < story.currentTime);
+  const matching = all.filter((s) => s.verdict.match).sort((a, b) => b.verdict.score - a.verdict.score);
+  return { best: matching[0], all };
+}
+
+function textEvidence(s: Scored, others: Scored[]): MatchEvidence {
+  const v = s.verdict;
   return {
-    outcome: 'new-version',
-    storyId: story.storyId,
-    kind: versionKind(item),
-    current,
-    match: {
-      basis,
-      comparedVersion: story.currentVersion,
-      reason: `${basis === 'wire-guid' ? 'same wire id' : 'same headline'} with changed content${current ? '' : ', older than the current version'}`,
-    },
+    basis: v.rule === 'flash-headline' ? 'headline' : 'near-duplicate',
+    score: v.score,
+    comparedVersion: s.candidate.currentVersion - s.comparedIndex,
+    rule: v.rule,
+    scores: { ...v.similarity },
+    candidates: others.length,
+    reason: `text matched (${v.rule}): jaccard ${v.similarity.jaccard}, containment ${v.similarity.containment}, headline ${v.similarity.headline}, shared paragraphs ${v.similarity.sharedParagraphs}, dateline ${v.similarity.dateline}`,
   };
+}
+
+function noMatchReason(all: Scored[]): string {
+  if (all.length === 0) return 'no candidate story from this source and language in the window';
+  const closest = [...all].sort((a, b) => b.verdict.similarity.jaccard - a.verdict.similarity.jaccard)[0].verdict;
+  const why = closest.veto ? `, kept apart (${closest.veto})` : '';
+  return `${all.length} candidate(s), none matched; closest jaccard ${closest.similarity.jaccard}, headline ${closest.similarity.headline}${why}`;
+}
+
+/**
+ * Decides for one item against the candidates found for it.
+ * 1. Identity: the story that holds the item's wire id, else the story a predecessor link
+ *    names. An item with a wire id that neither finds is a new story: ids are not text-matched.
+ * 2. Text, for items without an id: the best candidate whose text matches (see compareText).
+ * 3. The same content hash and status as a version of that story is a duplicate. Anything
+ *    else is a new version: current unless it is older than the current one or the story
+ *    has been withdrawn (a late original after its kill stays suppressed).
+ */
+export function decide(item: CanonicalItem, fp: TextFingerprint, candidates: CandidateStory[]): Decision {
+  const guid = item.wire.guid ?? null;
+  let story: CandidateStory | undefined;
+  let match: MatchEvidence;
+  if (guid) {
+    const links = linkedGuids(item);
+    const byGuid = candidates.find((c) => c.wireGuids.includes(guid));
+    const byLink = byGuid ? undefined : candidates.find((c) => links.some((l) => c.wireGuids.includes(l)));
+    story = byGuid ?? byLink;
+    match = byGuid
+      ? { basis: 'wire-guid', score: 1, comparedVersion: byGuid.currentVersion, reason: `same wire id ${guid}` }
+      : byLink
+        ? { basis: 'wire-link', score: 1, comparedVersion: byLink.currentVersion, reason: `linked to ${links.find((l) => byLink.wireGuids.includes(l))}` }
+        : { basis: 'none', reason: `new wire id ${guid}${links.length ? `; linked ids not seen yet: ${links.join(', ')}` : ''}` };
+  } else {
+    const { best, all } = bestText(fp, item, candidates);
+    story = best?.candidate;
+    match = best ? textEvidence(best, all) : { basis: 'none', candidates: all.length, reason: noMatchReason(all) };
+  }
+
+  if (!story) return { outcome: 'new-story', kind: isKill(item) ? 'withdrawn' : 'created', match };
+  if (story.contentHashes.includes(item.contentHash) && item.pubStatus === story.pubStatus) {
+    return { outcome: 'duplicate', storyId: story.storyId, match: { ...match, reason: `${match.reason}; same content as a stored version` } };
+  }
+  const order = compareVersions(positionOf(item), story.current);
+  const kill = isKill(item);
+  let current = order >= 0;
+  let why = order < 0 ? 'older than the current version, kept in history' : 'newer than the current version';
+  if (story.withdrawn && !kill) {
+    current = false;
+    why = 'the story was withdrawn, kept in history';
+  } else if (story.withdrawn && kill) {
+    current = false;
+    why = 'the story was already withdrawn';
+  }
+  return { outcome: 'new-version', storyId: story.storyId, kind: versionKind(item), current, match: { ...match, reason: `${match.reason}; ${why}` } };
 }

@@ -12,3 +12,4 @@ export * from './nest/kafka.transport';
 export * from './outbox/outbox-relay';
 export * from './nest/connect-kafka-consumer';
 export * from './nest/kafka-handlers.decorator';
+export * from './testing/topic-reader';

@@ -49,7 +49,9 @@ export function readHtmlFragment(html: string): XmlElement {
     const element: XmlElement = { name, attrs: readAttributes(html.slice(lt + 1 + name.length, tagEnd)), children: [] };
     top().children.push(element);
     if (RAW_TEXT.has(name)) {
-      const close = html.toLowerCase().indexOf(`</${name}`, pos);
+      const endTag = name === 'script' ? /<\/script/gi : /<\/style/gi;
+      endTag.lastIndex = pos;
+      const close = endTag.exec(html)?.index ?? -1;
       pos = close < 0 ? html.length : close;
       continue;
     }
@@ -59,20 +61,20 @@ export function readHtmlFragment(html: string): XmlElement {
   return root;
 }
 
-/** Index of the `>` that ends the tag starting at `lt`, quotes respected; -1 if none within the tag limit. */
+/** Index of the `>` that ends the tag starting at `lt`, quotes respected; -1 if another `<` or the tag limit comes first. */
 function findTagEnd(html: string, lt: number): number {
   const limit = Math.min(html.length, lt + MAX_TAG_CHARS);
   let quote = '';
   for (let i = lt + 1; i < limit; i++) {
     const c = html[i];
-    if (quote) {
+    if (c === '<') {
+      return -1;
+    } else if (quote) {
       if (c === quote) quote = '';
     } else if (c === '"' || c === "'") {
       quote = c;
     } else if (c === '>') {
       return i;
-    } else if (c === '<') {
-      return -1;
     }
   }
   return -1;

@@ -72,3 +72,16 @@ export function attr(element: XmlElement | undefined, name: string): string | un
   const value = element?.attrs[name]?.trim();
   return value ? value : undefined;
 }
+
+/** Whitespace-normalised text of an element, leaving out the subtrees of the named children (`<byttl>`, `<story.date>`). */
+export function textWithout(element: XmlElement | undefined, skipped: ReadonlySet<string>): string | undefined {
+  if (!element) return undefined;
+  const kept: XmlElement = { ...element, children: element.children.filter((node) => !isElement(node) || !skipped.has(node.name)) };
+  return textOf(kept);
+}
+
+/** Whole number in 1..9 (urgency, priority), else undefined. */
+export function urgencyOf(value: string | undefined): number | undefined {
+  const match = /^\s*([1-9])\s*$/.exec(value ?? '');
+  return match ? Number(match[1]) : undefined;
+}

@@ -1,0 +1,40 @@
+import { bandKeys, fingerprint, indexKeys, indexScope, minhash, shingleHashes } from './fingerprint';
+import { testItem, WILDFIRE } from './test-items';
+
+describe('fingerprint', () => {
+  it('splits the dateline off the lede and keeps numbers and names of headline and lede', () => {
+    const fp = fingerprint(testItem('Wildfire forces thousands to flee homes near Athens', WILDFIRE));
+    expect(fp.dateline).toBe('athens');
+    expect(fp.lede.startsWith('a wildfire fanned by strong winds')).toBe(true);
+    expect(fp.names).toEqual(expect.arrayContaining(['athens', 'sunday']));
+    expect(fp.paragraphHashes).toHaveLength(WILDFIRE.length);
+    expect(fp.bodyWords).toBeGreaterThan(100);
+  });
+
+  it('gives a headline-only flash no shingles and strips agency markers from headlines', () => {
+    const fp = fingerprint(testItem('UPDATE 2-Wildfire forces thousands to flee (CORRECTED)', []));
+    expect(fp.shingles).toEqual([]);
+    expect(fp.headline).toBe('wildfire forces thousands to flee');
+    expect(fp.ledeHash).toBeNull();
+  });
+
+  it('makes 128 MinHash values and 32 band keys; identical text shares every band', () => {
+    const s = shingleHashes('one two three four five six seven eight');
+    expect(s).toHaveLength(4);
+    const sig = minhash(s);
+    expect(sig).toHaveLength(128);
+    expect(bandKeys(sig)).toHaveLength(32);
+    expect(bandKeys(minhash(shingleHashes('one two three four five six seven eight')))).toEqual(bandKeys(sig));
+  });
+
+  it('scopes index keys to source and language', () => {
+    const fp = fingerprint(testItem('Wildfire forces thousands to flee homes near Athens', WILDFIRE));
+    const a = indexKeys(fp, indexScope('s1', 'en-GB'));
+    const b = indexKeys(fp, indexScope('s1', 'en'));
+    const c = indexKeys(fp, indexScope('s2', 'en'));
+    expect(a).toEqual(b);
+    expect(a.some((k) => c.includes(k))).toBe(false);
+    expect(a.length).toBe(32 + 1 + WILDFIRE.length);
+    a.forEach((k) => expect(k).toMatch(/^-?\d+$/));
+  });
+});

@@ -1,0 +1,83 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { PUB_STATUSES, PubStatus, TIME_PRECISIONS, TimePrecision, VERSION_KINDS, VersionKind } from '@copydesk/contracts';
+import { NinjsDocument } from '../../events/ninjs.mapper';
+
+const NINJS = {
+  type: 'object',
+  additionalProperties: true,
+  description: 'The version as an IPTC ninjs 3.1 document (http://www.iptc.org/std/ninjs/ninjs-schema_3.1.json).',
+} as const;
+
+/** Fields every story in a response carries: the update time and its label, rendered at request time. */
+export class UpdatedFields {
+  @ApiProperty({ description: 'When the story reads as updated (ISO 8601).', format: 'date-time' })
+  updatedAt!: string;
+
+  @ApiProperty({ enum: TIME_PRECISIONS, description: 'How exact updatedAt is: a day-precise time renders as a date.' })
+  updatedPrecision!: TimePrecision;
+
+  @ApiProperty({ description: 'Rendered when the response was made.', example: 'Updated 7 min 35 sec ago' })
+  updatedLabel!: string;
+}
+
+/** A story's latest version, as ninjs plus Copydesk's fields. */
+export class StoryDto extends UpdatedFields {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ description: 'The ninjs uri: stable across versions.', example: 'urn:copydesk:story:3f2b1c9e-…' }) uri!: string;
+  @ApiProperty({ format: 'uuid' }) sourceId!: string;
+  @ApiProperty({ description: 'The current version number.' }) version!: number;
+  @ApiProperty() versionCount!: number;
+  @ApiProperty({ enum: VERSION_KINDS }) kind!: VersionKind;
+  @ApiProperty({ enum: PUB_STATUSES }) pubStatus!: PubStatus;
+  @ApiProperty() headline!: string;
+  @ApiProperty({ format: 'date-time', description: 'When Copydesk first saw the story.' }) firstSeenAt!: string;
+  @ApiProperty({ format: 'uuid' }) submissionId!: string;
+  @ApiProperty({ description: 'Position of the story in its submission.' }) itemIndex!: number;
+  @ApiProperty(NINJS) ninjs!: NinjsDocument;
+}
+
+export class StoryPageDto {
+  @ApiProperty({ type: [StoryDto] }) items!: StoryDto[];
+  @ApiProperty({ type: String, nullable: true, description: 'Pass as `cursor` for the next page; null on the last page.' }) nextCursor!: string | null;
+}
+
+/** One version of a story. */
+export class VersionDto extends UpdatedFields {
+  @ApiProperty({ format: 'uuid' }) storyId!: string;
+  @ApiProperty() version!: number;
+  @ApiProperty({ enum: VERSION_KINDS }) kind!: VersionKind;
+  @ApiProperty({ description: 'False for a late, older version kept in history only.' }) current!: boolean;
+  @ApiProperty({ description: 'The CloudEvents id of the version’s event.', example: '3f2b1c9e-…:2' }) eventId!: string;
+  @ApiProperty({ enum: ['story.created', 'story.updated', 'story.corrected', 'story.withdrawn'] }) eventType!: string;
+  @ApiProperty({ format: 'date-time' }) publishedAt!: string;
+  @ApiProperty({ format: 'uuid' }) submissionId!: string;
+  @ApiProperty() itemIndex!: number;
+  @ApiProperty({ type: 'object', additionalProperties: true, description: 'How dedupe matched the item to the story.' }) match!: Record<string, unknown>;
+  @ApiProperty(NINJS) ninjs!: NinjsDocument;
+}
+
+export class VersionListDto {
+  @ApiProperty({ format: 'uuid' }) storyId!: string;
+  @ApiProperty({ type: [VersionDto], description: 'Oldest first.' }) items!: VersionDto[];
+}
+
+export class DiffSegmentDto {
+  @ApiProperty({ enum: ['equal', 'insert', 'delete'] }) op!: 'equal' | 'insert' | 'delete';
+  @ApiProperty() text!: string;
+}
+
+export class StoryDiffDto {
+  @ApiProperty({ format: 'uuid' }) storyId!: string;
+  @ApiProperty() from!: number;
+  @ApiProperty() to!: number;
+  @ApiProperty({ description: 'Whether headline, summary or body differ.' }) changed!: boolean;
+  @ApiProperty({ type: [DiffSegmentDto] }) headline!: DiffSegmentDto[];
+  @ApiProperty({ type: [DiffSegmentDto], description: 'Summary bullets, one a line.' }) summary!: DiffSegmentDto[];
+  @ApiProperty({ type: [DiffSegmentDto], description: 'The plain-text body.' }) body!: DiffSegmentDto[];
+}
+
+export class ErrorBodyDto {
+  @ApiProperty({ example: 'STORY_NOT_FOUND' }) error!: string;
+  @ApiProperty() message!: string;
+  @ApiPropertyOptional({ type: 'array', items: {} }) details!: unknown[];
+}

@@ -1,0 +1,98 @@
+import { randomUUID } from 'node:crypto';
+import { createKafkaClient, readDeadLetter, TopicReader } from '@copydesk/kafka';
+import { Header, Topic } from '@copydesk/contracts';
+import { brokers } from '../support/env';
+import { addSource, RunningStack, startServices } from '../support/service-processes';
+
+jest.setTimeout(180_000);
+
+describe('ingest and normalise: accepting copy, refusing bad requests, dead-lettering what cannot be parsed', () => {
+  let stack: RunningStack;
+  let source: { id: string; apiKey: string };
+  const kafka = createKafkaClient({ brokers: brokers(), clientId: 'ingest-e2e' });
+  let raw: TopicReader;
+  let dlq: TopicReader;
+  let normalised: TopicReader;
+
+  beforeAll(async () => {
+    stack = await startServices('ingest', 18181, {}, ['ingest', 'normalise']);
+    source = addSource(`ingest-e2e-${Date.now()}`);
+    raw = await new TopicReader(kafka, Topic.WireRaw).start();
+    dlq = await new TopicReader(kafka, Topic.WireDlq).start();
+    normalised = await new TopicReader(kafka, Topic.WireNormalised).start();
+  });
+
+  afterAll(async () => {
+    await Promise.all([raw?.stop(), dlq?.stop(), normalised?.stop()]);
+    await stack?.stop();
+  });
+
+  function post(body: string | Uint8Array, headers: Record<string, string> = {}) {
+    return fetch(`${stack.urls.ingest}/v1/wire`, { method: 'POST', headers: { Authorization: `Bearer ${source.apiKey}`, ...headers }, body });
+  }
+
+  it('puts exactly the bytes it was sent on wire.raw.v1, with the submission in headers, before answering 202', async () => {
+    const body = Buffer.from('Caf\xe9 headline\n\nA paragraph in Windows-1252.\n', 'latin1');
+    const res = await post(body, { 'Content-Type': 'text/plain; charset=windows-1252', 'X-Captured-At': '2025-03-21T12:00:00+02:00' });
+    expect(res.status).toBe(202);
+    const accepted = (await res.json()) as { submissionId: string; sourceId: string; capturedAt: string; size: number; sha256: string };
+    expect(accepted).toMatchObject({ sourceId: source.id, capturedAt: '2025-03-21T10:00:00.000Z', size: body.length });
+
+    const [message] = await raw.waitFor((m) => m.headers[Header.SubmissionId] === accepted.submissionId, 1);
+    expect(message.key).toBe(source.id);
+    expect(Buffer.compare(message.value!, body)).toBe(0);
+    expect(message.headers).toMatchObject({
+      [Header.SourceId]: source.id,
+      [Header.CapturedAt]: '2025-03-21T10:00:00.000Z',
+      [Header.ContentType]: 'text/plain; charset=windows-1252',
+      [Header.Charset]: 'windows-1252',
+      [Header.Sha256]: accepted.sha256,
+    });
+    const [item] = await normalised.waitFor((m) => m.headers[Header.SubmissionId] === accepted.submissionId, 1);
+    expect(JSON.parse(item.value!.toString()).item.headline).toBe('Café headline');
+  });
+
+  it('answers a repeated Idempotency-Key with the first submission and produces nothing new', async () => {
+    const key = randomUUID();
+    const first = await post('Same copy\n\nBody.', { 'Idempotency-Key': key, 'Content-Type': 'text/plain' });
+    const again = await post('Same copy\n\nBody.', { 'Idempotency-Key': key, 'Content-Type': 'text/plain' });
+    const other = await post('Other copy\n\nBody.', { 'Idempotency-Key': key, 'Content-Type': 'text/plain' });
+    expect(first.status).toBe(202);
+    expect(again.status).toBe(202);
+    expect(again.headers.get('idempotent-replayed')).toBe('true');
+    const a = (await first.json()) as { submissionId: string };
+    const b = (await again.json()) as { submissionId: string };
+    expect(b.submissionId).toBe(a.submissionId);
+    expect(other.status).toBe(409);
+    expect(((await other.json()) as { error: string }).error).toBe('IDEMPOTENCY_KEY_REUSED');
+    await raw.waitFor((m) => m.headers[Header.SubmissionId] === a.submissionId, 1);
+    expect(raw.messages.filter((m) => m.headers[Header.SubmissionId] === a.submissionId)).toHaveLength(1);
+  });
+
+  it('refuses bad requests with a JSON error body and a stable code', async () => {
+    const cases: [Promise<Response>, number, string][] = [
+      [post(''), 400, 'EMPTY_BODY'],
+      [post('copy', { 'X-Captured-At': 'yesterday' }), 400, 'INVALID_CAPTURED_AT'],
+      [post('copy', { 'Idempotency-Key': 'x'.repeat(300) }), 400, 'INVALID_IDEMPOTENCY_KEY'],
+      [post(Buffer.alloc(31 * 1024 * 1024, 0x61)), 413, 'PAYLOAD_TOO_LARGE'],
+      [fetch(`${stack.urls.ingest}/v1/wire`, { method: 'POST', body: 'copy' }), 401, 'UNAUTHORIZED'],
+      [fetch(`${stack.urls.ingest}/v1/nowhere`), 404, 'NOT_FOUND'],
+    ];
+    for (const [response, status, code] of cases) {
+      const res = await response;
+      expect([res.status, ((await res.json()) as { error: string }).error]).toEqual([status, code]);
+    }
+  });
+
+  it('dead-letters copy that cannot be parsed with its reason and the payload untouched, and goes on with the next', async () => {
+    const garbage = Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 7919) % 256));
+    const bad = (await (await post(garbage, { 'Content-Type': 'application/octet-stream' })).json()) as { submissionId: string };
+    const good = (await (await post('After the garbage\n\nStill flowing.', { 'Content-Type': 'text/plain' })).json()) as { submissionId: string };
+
+    const [letter] = await dlq.waitFor((m) => m.headers[Header.SubmissionId] === bad.submissionId, 1);
+    const reason = readDeadLetter(letter.headers);
+    expect(reason).toMatchObject({ stage: 'normalise', errorCode: 'UNKNOWN_FORMAT', originalTopic: Topic.WireRaw, attempts: 1 });
+    expect(Buffer.compare(letter.value!, garbage)).toBe(0);
+    await normalised.waitFor((m) => m.headers[Header.SubmissionId] === good.submissionId, 1);
+  });
+});
