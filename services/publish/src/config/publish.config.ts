@@ -1,4 +1,4 @@
-import { IsInt, IsString, Matches, Max, Min } from 'class-validator';
+import { IsInt, IsString, IsTimeZone, Matches, Max, Min } from 'class-validator';
 import { CommonConfig } from '@copydesk/config';
 
 export class PublishConfig extends CommonConfig {
@@ -15,6 +15,18 @@ export class PublishConfig extends CommonConfig {
   PUBLISH_URI_BASE = 'urn:copydesk';
 
   /** IANA time zone in which "Updated 06 September 2024" labels are rendered. */
-  @IsString()
+  @IsTimeZone({ message: 'LABEL_TIME_ZONE must be an IANA time zone, e.g. Europe/London' })
   LABEL_TIME_ZONE = 'UTC';
+
+  /** How often the SSE stream looks for new versions when nothing told it (ms). */
+  @IsInt()
+  @Min(50)
+  @Max(10000)
+  STREAM_POLL_MS = 500;
+
+  /** Seconds between SSE keep-alive comments. */
+  @IsInt()
+  @Min(1)
+  @Max(300)
+  STREAM_HEARTBEAT_S = 15;
 }

@@ -1,85 +1,100 @@
 import { Controller, Get, Param, ParseUUIDPipe, Query } from '@nestjs/common';
-import { formatUpdatedLabel } from '@copydesk/updated-label';
-import { ApiError } from '@copydesk/observability';
-import { PublishConfig } from '../config/publish.config';
-import { storyUri } from '../events/ninjs.mapper';
-import { ListStoriesQuery } from './list-stories.query';
-import { PublishRepository, StoryRow } from './publish.repository';
+import { ApiBadRequestResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import { Clock } from '../clock/clock';
+import { PublishError, PublishErrorCode } from '../errors/publish-error';
+import { DiffQuery } from './dto/diff.query';
+import { ListStoriesQuery } from './dto/list-stories.query';
+import { ErrorBodyDto, StoryDiffDto, StoryDto, StoryPageDto, VersionDto, VersionListDto } from './dto/story.dto';
+import { StoriesRepository } from './stories.repository';
 import { decodeCursor, encodeCursor } from './story-cursor';
+import { diffStories } from './story-diff';
+import { StoryViewFactory } from './story-view.factory';
 
-export interface StoryView {
-  id: string;
-  uri: string;
-  sourceId: string;
-  version: number;
-  versionCount: number;
-  kind: string;
-  pubStatus: string;
-  headline: string;
-  updatedAt: string;
-  updatedPrecision: string;
-  updatedLabel: string;
-  firstSeenAt: string;
-  submissionId: string;
-  itemIndex: number;
-  ninjs: unknown;
+const storyId = new ParseUUIDPipe({ exceptionFactory: () => PublishError.storyNotFound() });
+
+function versionNumber(text: string): number {
+  if (!/^[1-9]\d{0,8}$/.test(text)) throw new PublishError(400, PublishErrorCode.InvalidVersion, 'a version is a whole number from 1', [text]);
+  return Number(text);
 }
 
+@ApiTags('stories')
+@ApiBadRequestResponse({ type: ErrorBodyDto, description: 'A parameter is not valid.' })
 @Controller('v1/stories')
 export class StoriesController {
   constructor(
-    private readonly repo: PublishRepository,
-    private readonly config: PublishConfig,
+    private readonly stories: StoriesRepository,
+    private readonly views: StoryViewFactory,
+    private readonly clock: Clock,
   ) {}
 
   @Get()
-  async list(@Query() query: ListStoriesQuery): Promise<{ items: StoryView[]; nextCursor: string | null }> {
+  @ApiOperation({ summary: 'Stories, newest first', description: 'Ordered by the time each story reads as updated; cursor pagination.' })
+  @ApiOkResponse({ type: StoryPageDto })
+  async list(@Query() query: ListStoriesQuery): Promise<StoryPageDto> {
     const limit = query.limit ?? 50;
-    const rows = await this.repo.listStories({ sourceId: query.source, limit, after: query.cursor ? decodeCursor(query.cursor) : undefined });
-    const now = new Date();
+    const rows = await this.stories.listStories({
+      sourceId: query.source,
+      updatedSince: query.updatedSince ? new Date(query.updatedSince) : undefined,
+      pubStatus: query.pubStatus,
+      words: query.q,
+      limit,
+      after: query.cursor ? decodeCursor(query.cursor) : undefined,
+    });
+    const now = this.clock.now();
     const last = rows[rows.length - 1];
     return {
-      items: rows.map((r) => this.view(r, now)),
+      items: rows.map((r) => this.views.story(r, now)),
       nextCursor: rows.length === limit && last ? encodeCursor({ updatedAt: last.updatedAt, id: last.id }) : null,
     };
   }
 
   @Get(':id')
-  async get(@Param('id', new ParseUUIDPipe({ exceptionFactory: () => notFound() })) id: string): Promise<StoryView> {
-    const row = await this.repo.findStory(id);
-    if (!row) throw notFound();
-    return this.view(row, new Date());
+  @ApiOperation({ summary: 'The latest version of a story, as ninjs plus Copydesk’s fields' })
+  @ApiParam({ name: 'id', format: 'uuid' })
+  @ApiOkResponse({ type: StoryDto })
+  @ApiNotFoundResponse({ type: ErrorBodyDto })
+  async get(@Param('id', storyId) id: string): Promise<StoryDto> {
+    const row = await this.stories.findStory(id);
+    if (!row) throw PublishError.storyNotFound();
+    return this.views.story(row, this.clock.now());
   }
 
-  private view(r: StoryRow, now: Date): StoryView {
-    return {
-      id: r.id,
-      uri: storyUri(this.config.PUBLISH_URI_BASE, r.id),
-      sourceId: r.sourceId,
-      version: r.currentVersion,
-      versionCount: r.versionCount,
-      kind: r.kind,
-      pubStatus: r.pubStatus,
-      headline: r.headline,
-      updatedAt: r.updatedAt.toISOString(),
-      updatedPrecision: r.updatedPrecision,
-      updatedLabel: label(r, now, this.config.LABEL_TIME_ZONE),
-      firstSeenAt: r.createdAt.toISOString(),
-      submissionId: r.submissionId,
-      itemIndex: r.itemIndex,
-      ninjs: r.document,
-    };
+  @Get(':id/versions')
+  @ApiOperation({ summary: 'Every version of a story, oldest first' })
+  @ApiParam({ name: 'id', format: 'uuid' })
+  @ApiOkResponse({ type: VersionListDto })
+  @ApiNotFoundResponse({ type: ErrorBodyDto })
+  async versions(@Param('id', storyId) id: string): Promise<VersionListDto> {
+    const rows = await this.stories.listVersions(id);
+    if (rows.length === 0) throw PublishError.storyNotFound();
+    const now = this.clock.now();
+    return { storyId: id, items: rows.map((r) => this.views.version(r, now)) };
   }
-}
 
-/** A time known only to the day reads as its date, however recent. */
-function label(r: StoryRow, now: Date, timeZone: string): string {
-  if (r.updatedPrecision === 'day') {
-    return formatUpdatedLabel(r.updatedAt, new Date(Math.max(now.getTime(), r.updatedAt.getTime() + 2 * 86400_000)), { timeZone });
+  @Get(':id/versions/:n')
+  @ApiOperation({ summary: 'One version of a story' })
+  @ApiParam({ name: 'id', format: 'uuid' })
+  @ApiParam({ name: 'n', type: Number, description: 'The version number, from 1.' })
+  @ApiOkResponse({ type: VersionDto })
+  @ApiNotFoundResponse({ type: ErrorBodyDto })
+  async version(@Param('id', storyId) id: string, @Param('n') n: string): Promise<VersionDto> {
+    const version = versionNumber(n);
+    const row = await this.stories.findVersion(id, version);
+    if (!row) throw (await this.stories.findStory(id)) ? PublishError.versionNotFound(version) : PublishError.storyNotFound();
+    return this.views.version(row, this.clock.now());
   }
-  return formatUpdatedLabel(r.updatedAt, now, { timeZone });
-}
 
-function notFound(): ApiError {
-  return new ApiError(404, 'STORY_NOT_FOUND', 'no story with this id');
+  @Get(':id/diff')
+  @ApiOperation({ summary: 'A word-level diff of headline, summary and body between two versions' })
+  @ApiParam({ name: 'id', format: 'uuid' })
+  @ApiOkResponse({ type: StoryDiffDto })
+  @ApiNotFoundResponse({ type: ErrorBodyDto })
+  async diff(@Param('id', storyId) id: string, @Query() query: DiffQuery): Promise<StoryDiffDto> {
+    const [from, to] = await Promise.all([this.stories.findVersion(id, query.from), this.stories.findVersion(id, query.to)]);
+    if (!from || !to) {
+      if (!(await this.stories.findStory(id))) throw PublishError.storyNotFound();
+      throw PublishError.versionNotFound(from ? query.to : query.from);
+    }
+    return { storyId: id, from: query.from, to: query.to, ...diffStories(from.document, to.document) };
+  }
 }

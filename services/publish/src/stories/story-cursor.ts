@@ -1,4 +1,4 @@
-import { ApiError } from '@copydesk/observability';
+import { PublishError, PublishErrorCode } from '../errors/publish-error';
 
 export interface StoryCursor {
   updatedAt: Date;
@@ -13,7 +13,7 @@ export function decodeCursor(text: string): StoryCursor {
   const [at, id] = Buffer.from(text, 'base64url').toString('utf8').split('|');
   const updatedAt = new Date(at);
   if (!id || !/^[0-9a-f-]{36}$/.test(id) || Number.isNaN(updatedAt.getTime())) {
-    throw new ApiError(400, 'INVALID_CURSOR', 'cursor is not one this API returned');
+    throw new PublishError(400, PublishErrorCode.InvalidCursor, 'cursor is not one this API returned');
   }
   return { updatedAt, id };
 }

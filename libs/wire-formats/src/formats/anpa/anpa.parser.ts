@@ -1,0 +1,146 @@
+import type { BodyBlock, CanonicalItem } from '@copydesk/contracts';
+import { WireFormatError } from '../../errors/wire-format.error';
+import { WireFormatErrorCode } from '../../errors/wire-format-error-code.enum';
+import { createCanonicalItem } from '../../item/canonical-item.factory';
+import { isCrosshead } from '../../text/crosshead';
+import { assertLineLengths } from '../../text/lines';
+import { normaliseText } from '../../text/normalise-text';
+import { splitAgencyDateline } from '../iptc7901/agency-dateline';
+import { apTrailerTime } from '../iptc7901/wire-trailer-time';
+import type { FormatParseContext } from '../wire-format-handler.types';
+import { anpaUrgency, parseAnpaHeader } from './anpa-header';
+import { headlinePrefix, takeKeySignals } from './take-key.signals';
+
+const STX = '\u0002';
+const ETX = '\u0003';
+const FRAME_START = /^\s*\u0016{1,2}\u0001/;
+const CONTROL_CHARS = /[\u0000-\u0008\u000b-\u001f\u007f]/g;
+const KEYWORD_PREFIX = /^BC-/;
+const PHOTO_LINE = /^AP (?:Photos?|Video|Graphics?)\b/;
+const EDITOR_NOTE = /^\(?(?:Eds?:|EDITOR[’']S NOTE|Editor[’']s Note|Eds\b)/;
+const BYLINE = /^By /;
+const DIVIDER = /^[_=\-*]{3,}$|^END$/;
+
+export function looksLikeAnpa(text: string): boolean {
+  return FRAME_START.test(text.slice(0, 16));
+}
+
+interface Heading {
+  slugLine?: string;
+  takeKey?: string;
+  headline?: string;
+  summary: string[];
+  byline?: string;
+  bodyLines: string[];
+}
+
+/**
+ * ANPA-1312 (AP): SYN SYN SOH + service/sequence line, the priority-category-keyword line, STX, then caret
+ * header lines ("^BC-US--Slug, 1st Ld-Writethru,1140<", headline, "AP Photo …", "Eds: …", "By …=", its title
+ * "…="), tab-indented body paragraphs (an agency dateline "CITY (AP) _" opens the first), ETX + the
+ * transmission stamp "AP-WF-11-13-13 1509GMT". Tabular stories keep one paragraph per row.
+ */
+export function parseAnpa(text: string, ctx: FormatParseContext): CanonicalItem[] {
+  const stx = text.indexOf(STX);
+  if (stx < 0) {
+    throw new WireFormatError(WireFormatErrorCode.MALFORMED_INPUT, 'ANPA copy without STX', { reason: 'no-framing' });
+  }
+  const etx = text.indexOf(ETX, stx);
+  const header = parseAnpaHeader(text.slice(0, stx).split('\n'));
+  const lines = text.slice(stx + 1, etx < 0 ? text.length : etx).split('\n');
+  assertLineLengths(lines, ctx.maxLineChars);
+  const trailer = etx < 0 ? '' : text.slice(etx + 1, etx + 80);
+
+  const heading = readHeading(lines);
+  const paragraphs = bodyParagraphs(heading.bodyLines);
+  const split = paragraphs.length > 0 ? splitAgencyDateline(paragraphs[0]) : null;
+  const texts = split ? [split.rest, ...paragraphs.slice(1)] : paragraphs;
+  const body = texts.map((paragraph): BodyBlock => ({ kind: isCrosshead(paragraph) ? 'crosshead' : 'paragraph', text: paragraph }));
+  const headline = heading.headline ?? body[0]?.text ?? heading.slugLine ?? '';
+  const takeKey = heading.takeKey ?? header.version ?? headlinePrefix(headline);
+  const signals = takeKeySignals(takeKey);
+  const transmitted = apTrailerTime(trailer);
+  const slug = header.keyword?.replace(KEYWORD_PREFIX, '') ?? heading.slugLine?.replace(KEYWORD_PREFIX, '');
+
+  return [
+    createCanonicalItem({
+      format: 'anpa1312',
+      wire: { ...(slug ? { slug } : {}), ...(takeKey ? { takeKey } : {}) },
+      headline,
+      summary: heading.summary,
+      byline: heading.byline,
+      dateline: split?.dateline,
+      body,
+      language: 'en',
+      urgency: anpaUrgency(header.priority),
+      signals,
+      versionCreated: transmitted,
+      firstCreated: signals.length === 0 ? transmitted : undefined,
+    }),
+  ];
+}
+
+/** Splits the caret header lines from the body lines and classifies them. */
+function readHeading(lines: readonly string[]): Heading {
+  const heading: Heading = { summary: [], bodyLines: [] };
+  let afterByline = false;
+  let index = 0;
+  for (; index < lines.length; index++) {
+    const raw = lines[index];
+    if (!raw.startsWith('^') && !(index === 0 && raw.includes('^'))) break;
+    for (const field of raw.split('^').slice(1)) {
+      const line = clean(field);
+      const text = line.replace(/ ?[<=]$/, '').trim();
+      if (text === '' || /^\*\d+$/.test(text)) continue;
+      if (heading.slugLine === undefined) {
+        readSlugLine(heading, text);
+      } else if (heading.headline === undefined) {
+        heading.headline = text;
+      } else if (PHOTO_LINE.test(text) || EDITOR_NOTE.test(text)) {
+        continue;
+      } else if (BYLINE.test(text) && line.endsWith('=') && heading.byline === undefined) {
+        heading.byline = text;
+        afterByline = true;
+      } else if (afterByline && line.endsWith('=')) {
+        afterByline = false; // the byline's title: "Associated Press", "AP Sports Writer"
+      } else if (line.endsWith('<') && heading.byline === undefined) {
+        heading.summary.push(text);
+      } else {
+        heading.bodyLines.push(field);
+      }
+    }
+  }
+  heading.bodyLines.push(...lines.slice(index));
+  return heading;
+}
+
+/** "BC-US--Ethanol-Losing Grassland, 1st Ld-Writethru,1140" → slug line, take key; the trailing number is a word count. */
+function readSlugLine(heading: Heading, text: string): void {
+  const parts = text.split(',').map((part) => part.trim());
+  if (parts.length > 1 && /^\d{1,6}$/.test(parts[parts.length - 1])) parts.pop();
+  heading.slugLine = parts[0];
+  const takeKey = parts.slice(1).join(', ').trim();
+  if (takeKey !== '') heading.takeKey = takeKey;
+}
+
+/** Tab-indented lines open paragraphs; unindented lines continue them; blank lines and dividers are dropped. */
+function bodyParagraphs(lines: readonly string[]): string[] {
+  const paragraphs: string[] = [];
+  let open = false;
+  for (const raw of lines) {
+    const opens = /^[\u0008\u0010]*\t/.test(raw) || raw.startsWith('^');
+    const text = clean(raw.replace(/^\^/, '')).replace(/ ?[<=]$/, '');
+    if (text === '' || DIVIDER.test(text)) {
+      open = false;
+      continue;
+    }
+    if (opens || !open || paragraphs.length === 0) paragraphs.push(text);
+    else paragraphs[paragraphs.length - 1] = `${paragraphs[paragraphs.length - 1]} ${text}`;
+    open = true;
+  }
+  return paragraphs;
+}
+
+function clean(line: string): string {
+  return normaliseText(line.replace(CONTROL_CHARS, ' '));
+}

@@ -1,0 +1,75 @@
+import { BeforeApplicationShutdown, Injectable, Logger } from '@nestjs/common';
+import { PublishConfig } from '../config/publish.config';
+import { StructuredCloudEvent, toStructuredCloudEvent } from '../events/cloud-event';
+import { StoriesRepository } from '../stories/stories.repository';
+import { StreamNotifier } from './stream-notifier';
+
+const PAGE = 200;
+
+/** One event of the SSE stream: its id is the version's position in the published stream. */
+export interface StreamEvent {
+  position: string;
+  event: StructuredCloudEvent;
+}
+
+export interface StreamSink {
+  send(e: StreamEvent): Promise<void>;
+  keepAlive(): Promise<void>;
+}
+
+/**
+ * Follows the published versions in stream order from a position. Positions are handed out in
+ * commit order (see PublishRepository.insertVersion), so resuming after the last position a
+ * client saw misses nothing and repeats nothing.
+ */
+@Injectable()
+export class StreamService implements BeforeApplicationShutdown {
+  private readonly logger = new Logger(StreamService.name);
+  private readonly open = new Set<AbortController>();
+
+  constructor(
+    private readonly stories: StoriesRepository,
+    private readonly notifier: StreamNotifier,
+    private readonly config: PublishConfig,
+  ) {}
+
+  /** The newest position: where a client that names none starts. */
+  head(): Promise<string> {
+    return this.stories.headPosition();
+  }
+
+  /** Sends every version after `position` and then each new one, until `signal` aborts or the service stops. */
+  async follow(position: string, sink: StreamSink, signal: AbortSignal): Promise<void> {
+    const stop = new AbortController();
+    const abort = (): void => stop.abort();
+    signal.addEventListener('abort', abort, { once: true });
+    this.open.add(stop);
+    let lastKeepAlive = Date.now();
+    try {
+      while (!stop.signal.aborted) {
+        const rows = await this.stories.versionsAfter(position, PAGE);
+        for (const r of rows) {
+          if (stop.signal.aborted) return;
+          await sink.send({ position: r.seq, event: toStructuredCloudEvent({ ...r, storyId: r.storyId }, this.config.PUBLISH_URI_BASE) });
+          position = r.seq;
+        }
+        if (rows.length === PAGE) continue;
+        if (Date.now() - lastKeepAlive >= this.config.STREAM_HEARTBEAT_S * 1000) {
+          await sink.keepAlive();
+          lastKeepAlive = Date.now();
+        }
+        await this.notifier.wait(this.config.STREAM_POLL_MS, stop.signal);
+      }
+    } catch (e) {
+      if (!stop.signal.aborted) this.logger.warn({ msg: 'stream ended by an error', err: e, position });
+    } finally {
+      signal.removeEventListener('abort', abort);
+      this.open.delete(stop);
+    }
+  }
+
+  /** Ends every open stream, so the HTTP server can close. */
+  beforeApplicationShutdown(): void {
+    this.open.forEach((s) => s.abort());
+  }
+}
