@@ -25,7 +25,10 @@ shutdown() {
   stopping=1
   log "stopping the services"
   for pid in "${pids[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
-  for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
+  for pid in "${pids[@]}"; do
+    while kill -0 "$pid" 2>/dev/null; do sleep 0.2; done
+  done
+  sleep 0.3 # let the log printers drain
   log "stopping the broker"
   bash infra/kafka/kafka.sh stop || true
   log "stopped"
@@ -33,8 +36,12 @@ shutdown() {
 trap shutdown EXIT
 trap 'exit 130' INT TERM
 
+# Each service runs in a session of its own, so Ctrl-C reaches only this script, which then
+# stops the services one SIGTERM each (a second signal would cut their graceful shutdown
+# short). The log printers ignore Ctrl-C and end when their service closes its output.
 for service in ingest normalise dedupe publish; do
-  node -r ./tools/register-paths.js "dist/services/$service/src/main.js" 2>&1 | node tools/pretty-logs.js "$service" &
+  setsid node -r ./tools/register-paths.js "dist/services/$service/src/main.js" \
+    > >(trap '' INT TERM; exec node tools/pretty-logs.js "$service") 2>&1 &
   pids+=($!)
 done
 
@@ -72,4 +79,10 @@ cat >&2 <<INFO
   Ctrl-C stops everything.
 
 INFO
-wait
+# Wait until a service exits on its own (a crash) or Ctrl-C arrives.
+while true; do
+  for pid in "${pids[@]}"; do
+    if ! kill -0 "$pid" 2>/dev/null; then log "a service exited; stopping the stack"; exit 1; fi
+  done
+  sleep 1
+done

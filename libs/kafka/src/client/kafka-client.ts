@@ -25,7 +25,10 @@ function logCreator() {
     // waiting forever on a broker that is down; kafkajs warns about that on every producer.
     if (log.message === SILENCED) return;
     const { message, timestamp: _t, logger: _l, ...extra } = log as Record<string, unknown> & { message: string };
-    const method = LEVELS[level] ?? 'log';
+    // kafkajs logs every broker error response at ERROR, then retries it (a coordinator still
+    // loading at start-up, a rebalance): those are noise unless the call finally fails, which
+    // the caller reports.
+    const method = level === logLevel.ERROR && /^Response /.test(String(message)) ? 'debug' : (LEVELS[level] ?? 'log');
     logger[method]({ msg: message, ...extra });
   };
 }

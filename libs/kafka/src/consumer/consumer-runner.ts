@@ -35,7 +35,7 @@ export class ConsumerRunner {
   private readonly consumer: Consumer;
   private readonly logger: Logger;
   private readonly retry: RetryPolicy;
-  private running = false;
+  private connected = false;
   private stopping = false;
 
   constructor(
@@ -56,9 +56,9 @@ export class ConsumerRunner {
   }
 
   async start(): Promise<void> {
+    this.connected = true;
     await this.consumer.connect();
     await this.consumer.subscribe({ topics: this.options.topics, fromBeginning: this.options.fromBeginning ?? true });
-    this.running = true;
     await this.consumer.run({
       autoCommit: true,
       autoCommitInterval: 2000,
@@ -70,11 +70,14 @@ export class ConsumerRunner {
     this.logger.log({ msg: 'consuming', groupId: this.options.groupId, topics: this.options.topics.join(',') });
   }
 
-  /** Finishes the message in hand, commits what finished, leaves the group. */
+  /**
+   * Finishes the message in hand, commits what finished, leaves the group. Also works while
+   * `start` is still joining the group, so a shutdown during start-up does not hang.
+   */
   async stop(): Promise<void> {
-    if (!this.running) return;
+    if (!this.connected) return;
     this.stopping = true;
-    this.running = false;
+    this.connected = false;
     await this.consumer.disconnect();
     this.logger.log({ msg: 'stopped consuming', groupId: this.options.groupId });
   }
