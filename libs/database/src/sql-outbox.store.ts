@@ -13,7 +13,7 @@ export class SqlOutboxStore implements OutboxStore {
     private readonly dataSource: DataSource,
     schema: string,
   ) {
-    if (!/^[a-z_]+$/.test(schema)) throw new Error(`bad schema name ${schema}`);
+    if (!/^[a-z_][a-z0-9_]*$/.test(schema)) throw new Error(`bad schema name ${schema}`);
     this.table = `${schema}.outbox`;
     this.lockKey = lockKeyOf(`outbox:${schema}`);
   }

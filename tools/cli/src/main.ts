@@ -1,10 +1,15 @@
 import 'reflect-metadata';
+import { Logger } from '@nestjs/common';
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { TOPICS } from '@copydesk/contracts';
 import { createKafkaClient, ensureTopics } from '@copydesk/kafka';
+import { JsonLogger } from '@copydesk/observability';
 import { isWireFormatError, parseWire } from '@copydesk/wire-formats';
+
+// Library logs (kafkajs, topic admin) go to stderr as JSON, warnings and errors only.
+Logger.overrideLogger(new JsonLogger({ service: 'cli', level: 'warn', write: (line) => process.stderr.write(line + '\n') }));
 
 const ROOT = path.resolve(__dirname, '..', '..', '..', '..');
 const SERVICES_WITH_SCHEMA = ['ingest', 'dedupe', 'publish'];
