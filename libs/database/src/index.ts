@@ -3,3 +3,4 @@ export * from './ensure-database';
 export * from './database-health';
 export * from './run-migrations';
 export * from './sql-outbox.store';
+export * from './data-source.provider';

@@ -13,3 +13,5 @@ export * from './outbox/outbox-relay';
 export * from './nest/connect-kafka-consumer';
 export * from './nest/kafka-handlers.decorator';
 export * from './testing/topic-reader';
+export * from './nest/kafka.providers';
+export * from './nest/start-consumer-service';

@@ -1,8 +1,8 @@
 import { Inject, Module, OnApplicationShutdown } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { brokerList, loadConfig } from '@copydesk/config';
-import { assertMigrated, DatabaseHealth } from '@copydesk/database';
-import { BrokerHealth, createKafkaClient, KafkaPublisher } from '@copydesk/kafka';
+import { loadConfig } from '@copydesk/config';
+import { DatabaseHealth, dataSourceProvider } from '@copydesk/database';
+import { BrokerHealth, KafkaPublisher, kafkaProviders } from '@copydesk/kafka';
 import { HealthController, healthChecksProvider } from '@copydesk/observability';
 import { IngestConfig } from './config/ingest.config';
 import { createIngestDataSource, INGEST_SCHEMA } from './database/ingest-data-source';
@@ -13,8 +13,6 @@ import { SubmissionsRepository } from './wire/submissions.repository';
 import { WireController } from './wire/wire.controller';
 import { WireService } from './wire/wire.service';
 
-const KAFKA = Symbol('KAFKA');
-
 @Module({
   controllers: [WireController, HealthController],
   providers: [
@@ -23,27 +21,8 @@ const KAFKA = Symbol('KAFKA');
       inject: [DataSource, BrokerHealth],
     }),
     { provide: IngestConfig, useFactory: () => loadConfig(IngestConfig) },
-    {
-      provide: DataSource,
-      inject: [IngestConfig],
-      useFactory: async (config: IngestConfig) => {
-        const ds = createIngestDataSource(config.DATABASE_URL);
-        await ds.initialize();
-        await assertMigrated(ds, INGEST_SCHEMA);
-        return ds;
-      },
-    },
-    { provide: KAFKA, inject: [IngestConfig], useFactory: (c: IngestConfig) => createKafkaClient({ brokers: brokerList(c), clientId: 'copydesk-ingest' }) },
-    {
-      provide: KafkaPublisher,
-      inject: [KAFKA],
-      useFactory: async (kafka: ReturnType<typeof createKafkaClient>) => {
-        const publisher = new KafkaPublisher(kafka);
-        await publisher.connect();
-        return publisher;
-      },
-    },
-    { provide: BrokerHealth, inject: [KAFKA], useFactory: (kafka: ReturnType<typeof createKafkaClient>) => new BrokerHealth(kafka) },
+    dataSourceProvider(IngestConfig, createIngestDataSource, INGEST_SCHEMA),
+    ...kafkaProviders(IngestConfig, 'copydesk-ingest'),
     SourcesRepository,
     SourcesService,
     BearerAuthGuard,

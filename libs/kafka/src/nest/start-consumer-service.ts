@@ -1,0 +1,33 @@
+import { Logger, Type } from '@nestjs/common';
+import { decodeTopicMessage } from '@copydesk/contracts';
+import { createHttpApp } from '@copydesk/observability';
+import { connectKafkaConsumer } from './connect-kafka-consumer';
+
+export interface ConsumerServiceOptions {
+  service: string;
+  config: { KAFKA_BROKERS: string; LOG_LEVEL: 'debug' | 'info' | 'warn' | 'error'; SHUTDOWN_TIMEOUT_MS: number; HOST: string };
+  port: number;
+  groupId: string;
+  partitionsConsumedConcurrently: number;
+}
+
+/**
+ * Starts a service that consumes Kafka: its HTTP side (health, API) and its consumer, which
+ * begins only after every module has initialised. The HTTP port opens last, so a ready
+ * answer means the consumer has joined its group.
+ */
+export async function startConsumerService(module: Type<unknown>, options: ConsumerServiceOptions): Promise<void> {
+  const { config } = options;
+  const app = await createHttpApp(module, { service: options.service, logLevel: config.LOG_LEVEL, shutdownTimeoutMs: config.SHUTDOWN_TIMEOUT_MS });
+  connectKafkaConsumer(app, {
+    client: { brokers: config.KAFKA_BROKERS.split(','), clientId: `copydesk-${options.service}` },
+    groupId: options.groupId,
+    stage: options.service,
+    decode: decodeTopicMessage,
+    partitionsConsumedConcurrently: options.partitionsConsumedConcurrently,
+  });
+  await app.init();
+  await app.startAllMicroservices();
+  await app.listen(options.port, config.HOST);
+  new Logger('Bootstrap').log({ msg: 'listening', url: `http://${config.HOST}:${options.port}` });
+}
