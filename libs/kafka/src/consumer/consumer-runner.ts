@@ -7,6 +7,7 @@ import { KafkaPublisher } from '../publisher/kafka-publisher';
 import { DEFAULT_RETRY, retryDelay, RetryPolicy } from './retry-policy';
 
 export type MessageHandler = (message: InboundMessage) => Promise<void>;
+export type BatchHandler = (messages: InboundMessage[]) => Promise<void>;
 
 export interface ConsumerRunnerOptions {
   groupId: string;
@@ -14,6 +15,15 @@ export interface ConsumerRunnerOptions {
   /** Stage name written on dead letters: "normalise", "dedupe"... */
   stage: string;
   handler: MessageHandler;
+  /**
+   * For the topics in `batchTopics`: takes up to `maxBatchSize` consecutive messages of one
+   * partition at once (one database transaction for all, say). When a batch fails, its
+   * messages are retried one by one through `handler`, so one bad message is dead-lettered
+   * alone and the others go through.
+   */
+  batchHandler?: BatchHandler;
+  batchTopics?: string[];
+  maxBatchSize?: number;
   /** Where dead letters are published (awaited before the offset moves on). */
   deadLetters: KafkaPublisher;
   retry?: RetryPolicy;
@@ -83,6 +93,7 @@ export class ConsumerRunner {
   }
 
   private async eachBatch(payload: EachBatchPayload): Promise<void> {
+    if (this.options.batchHandler && this.options.batchTopics?.includes(payload.batch.topic)) return this.inChunks(payload);
     const { batch, resolveOffset, heartbeat, isRunning, isStale, commitOffsetsIfNecessary } = payload;
     for (const raw of batch.messages) {
       if (!isRunning() || isStale() || this.stopping) break;
@@ -93,6 +104,35 @@ export class ConsumerRunner {
       await commitOffsetsIfNecessary();
       await heartbeat();
     }
+  }
+
+  private async inChunks(payload: EachBatchPayload): Promise<void> {
+    const { batch, resolveOffset, heartbeat, isRunning, isStale, commitOffsetsIfNecessary } = payload;
+    const size = this.options.maxBatchSize ?? 200;
+    for (let i = 0; i < batch.messages.length; i += size) {
+      if (!isRunning() || isStale() || this.stopping) break;
+      const chunk = batch.messages.slice(i, i + size);
+      const messages = chunk.map((m) => toInbound(batch.topic, batch.partition, m));
+      if (!(await this.processChunk(messages, heartbeat))) break;
+      resolveOffset(chunk[chunk.length - 1].offset);
+      await commitOffsetsIfNecessary();
+      await heartbeat();
+    }
+  }
+
+  /** The whole chunk at once; after a failure, one message at a time (retries and dead letters apply). */
+  private async processChunk(messages: InboundMessage[], heartbeat: () => Promise<void>): Promise<boolean> {
+    try {
+      await (this.options.batchHandler as BatchHandler)(messages);
+      return true;
+    } catch (error) {
+      const failure = describeFailure(error);
+      this.logger.warn({ msg: 'batch failed, taking its messages one by one', size: messages.length, code: failure.code, error: failure.message });
+    }
+    for (const message of messages) {
+      if (!(await this.process(message, heartbeat))) return false;
+    }
+    return true;
   }
 
   /** Returns false when processing was abandoned because the consumer is stopping. */

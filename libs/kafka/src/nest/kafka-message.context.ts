@@ -26,3 +26,14 @@ export class KafkaMessageContext extends BaseRpcContext<[InboundMessage]> {
     return this.args[0].headers;
   }
 }
+
+/** The context of a batch handler (`@EventPattern(topic, { batch: true })`): every message, in order. */
+export class KafkaBatchContext extends BaseRpcContext<[InboundMessage[]]> {
+  constructor(args: [InboundMessage[]]) {
+    super(args);
+  }
+
+  getMessages(): InboundMessage[] {
+    return this.args[0];
+  }
+}

@@ -1,4 +1,4 @@
-import { INestApplication, Module } from '@nestjs/common';
+import { INestApplication, Module, ParseArrayPipe } from '@nestjs/common';
 import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
 import { Test } from '@nestjs/testing';
 import { IsInt, IsString, Min } from 'class-validator';
@@ -11,7 +11,7 @@ import { KafkaPublisher } from '../publisher/kafka-publisher';
 import { TopicReader } from '../testing/topic-reader';
 import { connectKafkaConsumer } from './connect-kafka-consumer';
 import { KafkaHandlers } from './kafka-handlers.decorator';
-import { KafkaMessageContext } from './kafka-message.context';
+import { KafkaBatchContext, KafkaMessageContext } from './kafka-message.context';
 
 jest.setTimeout(120_000);
 
@@ -29,7 +29,9 @@ class WireNote {
 
 describe('KafkaTransport: Nest handlers on the real broker', () => {
   const topic = `it.transport.${randomUUID()}`;
+  const batchTopic = `it.transport.batch.${randomUUID()}`;
   const received: { note: WireNote; offset: string; headers: Record<string, string> }[] = [];
+  const batches: { names: string[]; offsets: string[] }[] = [];
   let app: INestApplication;
   let publisher: KafkaPublisher;
   let dlq: TopicReader;
@@ -42,11 +44,19 @@ describe('KafkaTransport: Nest handlers on the real broker', () => {
     }
   }
 
-  @Module({ controllers: [NotesHandler] })
+  @KafkaHandlers()
+  class NoteBatchesHandler {
+    @EventPattern(batchTopic, { batch: true })
+    handle(@Payload(new ParseArrayPipe({ items: WireNote })) notes: WireNote[], @Ctx() ctx: KafkaBatchContext): void {
+      batches.push({ names: notes.map((n) => n.name), offsets: ctx.getMessages().map((m) => m.offset) });
+    }
+  }
+
+  @Module({ controllers: [NotesHandler, NoteBatchesHandler] })
   class NotesModule {}
 
   beforeAll(async () => {
-    await ensureTopics(kafka, [...TOPICS, { name: topic, partitions: 1, config: {} }]);
+    await ensureTopics(kafka, [...TOPICS, { name: topic, partitions: 1, config: {} }, { name: batchTopic, partitions: 1, config: {} }]);
     publisher = new KafkaPublisher(kafka);
     await publisher.connect();
     dlq = await new TopicReader(kafka, Topic.WireDlq).start();
@@ -92,6 +102,23 @@ describe('KafkaTransport: Nest handlers on the real broker', () => {
     expect(byKey.b.value).toBe(JSON.stringify({ name: 42, count: 0 }));
     expect(byKey.c.view.errorCode).toBe('MALFORMED_MESSAGE');
     expect(byKey.c.value).toBe('not json');
+  });
+  it('hands a batch handler consecutive messages at once, and isolates an invalid one when a batch fails', async () => {
+    const notes = ['b0', 'b1', 42, 'b3', 'b4'].map((name) => ({ topic: batchTopic, key: 'k', value: JSON.stringify({ name, count: 1 }) }));
+    await publisher.publish(notes);
+    const [letter] = await TopicReaderWait(dlq, batchTopic, 1);
+    const end = Date.now() + 30_000;
+    const names = () => batches.flatMap((b) => b.names);
+    while (names().length < 4 && Date.now() < end) await new Promise((r) => setTimeout(r, 50));
+
+    expect(names()).toEqual(['b0', 'b1', 'b3', 'b4']);
+    expect(batches.flatMap((b) => b.offsets)).toEqual(['0', '1', '3', '4']);
+    expect(readDeadLetter(letter.headers)).toMatchObject({ errorCode: 'INVALID_MESSAGE', originalOffset: '2', attempts: 1 });
+
+    // Messages produced together arrive together: one call for all three.
+    await publisher.publish(['c0', 'c1', 'c2'].map((name) => ({ topic: batchTopic, key: 'k', value: JSON.stringify({ name, count: 1 }) })));
+    while (names().length < 7 && Date.now() < end) await new Promise((r) => setTimeout(r, 50));
+    expect(batches[batches.length - 1]).toEqual({ names: ['c0', 'c1', 'c2'], offsets: ['5', '6', '7'] });
   });
 });
 

@@ -9,7 +9,7 @@ import { RetryPolicy } from '../consumer/retry-policy';
 import { PermanentError } from '../errors/handler-errors';
 import { InboundMessage } from '../message';
 import { KafkaPublisher } from '../publisher/kafka-publisher';
-import { KafkaMessageContext } from './kafka-message.context';
+import { KafkaBatchContext, KafkaMessageContext } from './kafka-message.context';
 
 export interface KafkaTransportOptions {
   client: KafkaClientOptions;
@@ -20,6 +20,8 @@ export interface KafkaTransportOptions {
   decode: (message: InboundMessage) => unknown;
   retry?: RetryPolicy;
   partitionsConsumedConcurrently?: number;
+  /** Most messages handed to a batch handler at once. */
+  maxBatchSize?: number;
 }
 
 /**
@@ -65,11 +67,15 @@ export class KafkaTransport extends Server implements CustomTransportStrategy {
     this.kafka = createKafkaClient(this.options.client);
     this.deadLetters = new KafkaPublisher(this.kafka);
     await this.deadLetters.connect();
+    const batchTopics = topics.filter((t) => (this.getHandlerByPattern(t)?.extras as { batch?: boolean } | undefined)?.batch === true);
     this.runner = new ConsumerRunner(this.kafka, {
       groupId: this.options.groupId,
       topics,
       stage: this.options.stage,
-      handler: (m) => this.dispatch(m),
+      handler: (m) => (batchTopics.includes(m.topic) ? this.dispatchBatch([m]) : this.dispatch(m)),
+      batchHandler: (ms) => this.dispatchBatch(ms),
+      batchTopics,
+      maxBatchSize: this.options.maxBatchSize,
       deadLetters: this.deadLetters,
       retry: this.options.retry,
       partitionsConsumedConcurrently: this.options.partitionsConsumedConcurrently,
@@ -77,17 +83,32 @@ export class KafkaTransport extends Server implements CustomTransportStrategy {
     await this.runner.start();
   }
 
-  private async dispatch(message: InboundMessage): Promise<void> {
-    const handler = this.getHandlerByPattern(message.topic);
-    if (!handler) throw new PermanentError('NO_HANDLER', `no handler for topic ${message.topic}`);
-    let data: unknown;
+  private decode(message: InboundMessage): unknown {
     try {
-      data = this.options.decode(message);
+      return this.options.decode(message);
     } catch (e) {
       if (e instanceof PermanentError) throw e;
       const code = (e as { code?: unknown }).code;
       throw new PermanentError(typeof code === 'string' ? code : 'MALFORMED_MESSAGE', e instanceof Error ? e.message : String(e));
     }
+  }
+
+  /**
+   * Handlers declared `@EventPattern(topic, { batch: true })` get an array of payloads (and a
+   * context with every message); validate it with `ParseArrayPipe({ items: Dto })`.
+   */
+  private async dispatchBatch(messages: InboundMessage[]): Promise<void> {
+    const handler = this.getHandlerByPattern(messages[0].topic);
+    if (!handler) throw new PermanentError('NO_HANDLER', `no handler for topic ${messages[0].topic}`);
+    const data = messages.map((m) => this.decode(m));
+    const result = await handler(data, new KafkaBatchContext([messages]));
+    await lastValueFrom(this.transformToObservable(result), { defaultValue: undefined });
+  }
+
+  private async dispatch(message: InboundMessage): Promise<void> {
+    const handler = this.getHandlerByPattern(message.topic);
+    if (!handler) throw new PermanentError('NO_HANDLER', `no handler for topic ${message.topic}`);
+    const data = this.decode(message);
     const ids = {
       submissionId: message.headers[Header.SubmissionId],
       sourceId: message.headers[Header.SourceId],
