@@ -1,11 +1,6 @@
 import { CompressionTypes, Kafka, Message, Partitioners, Producer } from 'kafkajs';
+import { CoalescingWriter } from '@copydesk/batching';
 import { OutgoingMessage } from '../message';
-
-interface Pending {
-  messages: OutgoingMessage[];
-  resolve: () => void;
-  reject: (e: unknown) => void;
-}
 
 export interface PublisherOptions {
   /** Most messages in one produce request. */
@@ -23,10 +18,9 @@ export interface PublisherOptions {
  */
 export class KafkaPublisher {
   private readonly producer: Producer;
-  private queue: Pending[] = [];
-  private flushing = false;
+  private readonly writer: CoalescingWriter<OutgoingMessage>;
   private connected = false;
-  private readonly maxBatch: number;
+  private inFlight = 0;
   private readonly compression: CompressionTypes;
 
   constructor(kafka: Kafka, options: PublisherOptions = {}) {
@@ -36,7 +30,7 @@ export class KafkaPublisher {
       allowAutoTopicCreation: false,
       createPartitioner: Partitioners.DefaultPartitioner,
     });
-    this.maxBatch = options.maxBatchMessages ?? 500;
+    this.writer = new CoalescingWriter((messages) => this.send(messages), options.maxBatchMessages ?? 500);
     this.compression = options.compression === 'gzip' ? CompressionTypes.GZIP : CompressionTypes.None;
   }
 
@@ -48,7 +42,7 @@ export class KafkaPublisher {
 
   async disconnect(): Promise<void> {
     if (!this.connected) return;
-    while (this.flushing || this.queue.length > 0) await new Promise((r) => setTimeout(r, 10));
+    while (this.inFlight > 0) await new Promise((r) => setTimeout(r, 10));
     this.connected = false;
     await this.producer.disconnect();
   }
@@ -57,37 +51,15 @@ export class KafkaPublisher {
     return this.connected;
   }
 
-  publish(messages: OutgoingMessage | OutgoingMessage[]): Promise<void> {
+  async publish(messages: OutgoingMessage | OutgoingMessage[]): Promise<void> {
     const list = Array.isArray(messages) ? messages : [messages];
-    if (list.length === 0) return Promise.resolve();
-    if (!this.connected) return Promise.reject(new Error('publisher is not connected'));
-    return new Promise<void>((resolve, reject) => {
-      this.queue.push({ messages: list, resolve, reject });
-      void this.flush();
-    });
-  }
-
-  private async flush(): Promise<void> {
-    if (this.flushing) return;
-    this.flushing = true;
+    if (list.length === 0) return;
+    if (!this.connected) throw new Error('publisher is not connected');
+    this.inFlight++;
     try {
-      while (this.queue.length > 0) {
-        const batch: Pending[] = [];
-        let count = 0;
-        while (this.queue.length > 0 && (batch.length === 0 || count + this.queue[0].messages.length <= this.maxBatch)) {
-          const next = this.queue.shift() as Pending;
-          batch.push(next);
-          count += next.messages.length;
-        }
-        try {
-          await this.send(batch.flatMap((p) => p.messages));
-          batch.forEach((p) => p.resolve());
-        } catch (e) {
-          batch.forEach((p) => p.reject(e));
-        }
-      }
+      await this.writer.add(list);
     } finally {
-      this.flushing = false;
+      this.inFlight--;
     }
   }
 

@@ -1,12 +1,18 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { CoalescingWriter } from '@copydesk/batching';
 import { SubmissionEntity } from '../database/submission.entity';
 
 export type ReserveResult = { reserved: true } | { reserved: false; existing: SubmissionEntity };
 
 @Injectable()
 export class SubmissionsRepository {
-  constructor(private readonly dataSource: DataSource) {}
+  /** Accepted submissions of concurrent requests go to the database in one statement. */
+  private readonly accepted: CoalescingWriter<SubmissionEntity>;
+
+  constructor(private readonly dataSource: DataSource) {
+    this.accepted = new CoalescingWriter((rows) => this.insertRows(rows), 500);
+  }
 
   /**
    * Claims an idempotency key for a submission before it is produced. When the key is
@@ -35,7 +41,20 @@ export class SubmissionsRepository {
     await this.dataSource.getRepository(SubmissionEntity).delete({ id, state: 'pending' });
   }
 
-  async insertAccepted(submission: SubmissionEntity): Promise<void> {
-    await this.dataSource.getRepository(SubmissionEntity).insert({ ...submission, state: 'accepted' });
+  insertAccepted(submission: SubmissionEntity): Promise<void> {
+    return this.accepted.add({ ...submission, state: 'accepted' });
+  }
+
+  private async insertRows(rows: SubmissionEntity[]): Promise<void> {
+    const params: unknown[] = [];
+    const values = rows.map((r) => {
+      params.push(r.id, r.sourceId, r.receivedAt, r.capturedAt, r.contentType, r.size, r.sha256, r.idempotencyKey, r.state);
+      const n = params.length;
+      return `($${n - 8}, $${n - 7}, $${n - 6}, $${n - 5}, $${n - 4}, $${n - 3}, $${n - 2}, $${n - 1}, $${n})`;
+    });
+    await this.dataSource.query(
+      `INSERT INTO ingest.submissions (id, source_id, received_at, captured_at, content_type, size, sha256, idempotency_key, state) VALUES ${values.join(', ')}`,
+      params,
+    );
   }
 }
