@@ -1,3 +1,4 @@
 export * from './published-event';
 export * from './subscribe';
 export * from './stories-api';
+export * from './story-stream';

@@ -1,15 +1,20 @@
 /** Typed helpers for the publish API. */
+export type TimePrecision = 'second' | 'minute' | 'day';
+export type PubStatus = 'usable' | 'withheld' | 'canceled';
+export type VersionKind = 'created' | 'updated' | 'corrected' | 'withdrawn';
+
 export interface StoryView {
   id: string;
   uri: string;
   sourceId: string;
   version: number;
   versionCount: number;
-  kind: string;
-  pubStatus: string;
+  kind: VersionKind;
+  pubStatus: PubStatus;
   headline: string;
   updatedAt: string;
-  updatedPrecision: 'second' | 'minute' | 'day';
+  updatedPrecision: TimePrecision;
+  /** "Updated 4 sec ago", rendered when the response was made. */
   updatedLabel: string;
   firstSeenAt: string;
   submissionId: string;
@@ -20,6 +25,49 @@ export interface StoryView {
 export interface StoryPage {
   items: StoryView[];
   nextCursor: string | null;
+}
+
+export interface VersionView {
+  storyId: string;
+  version: number;
+  kind: VersionKind;
+  current: boolean;
+  eventId: string;
+  eventType: string;
+  updatedAt: string;
+  updatedPrecision: TimePrecision;
+  updatedLabel: string;
+  publishedAt: string;
+  submissionId: string;
+  itemIndex: number;
+  match: Record<string, unknown>;
+  ninjs: Record<string, unknown>;
+}
+
+export interface DiffSegment {
+  op: 'equal' | 'insert' | 'delete';
+  text: string;
+}
+
+export interface StoryDiff {
+  storyId: string;
+  from: number;
+  to: number;
+  changed: boolean;
+  headline: DiffSegment[];
+  summary: DiffSegment[];
+  body: DiffSegment[];
+}
+
+export interface StoryQuery {
+  source?: string;
+  /** ISO instant. */
+  updatedSince?: string;
+  pubStatus?: PubStatus;
+  /** Words that must all appear in the headline. */
+  q?: string;
+  limit?: number;
+  cursor?: string;
 }
 
 export interface ApiErrorBody {
@@ -34,20 +82,25 @@ export class StoriesApiError extends Error {
     readonly body: ApiErrorBody,
   ) {
     super(`${status} ${body.error}: ${body.message}`);
+    this.name = 'StoriesApiError';
   }
+}
+
+function isErrorBody(body: unknown): body is ApiErrorBody {
+  return typeof body === 'object' && body !== null && typeof (body as ApiErrorBody).error === 'string';
 }
 
 export class StoriesApi {
   constructor(private readonly baseUrl: string) {}
 
-  async list(query: { source?: string; limit?: number; cursor?: string } = {}): Promise<StoryPage> {
+  list(query: StoryQuery = {}): Promise<StoryPage> {
     const params = new URLSearchParams();
     for (const [k, v] of Object.entries(query)) if (v !== undefined) params.set(k, String(v));
     return this.get<StoryPage>(`/v1/stories${params.size ? `?${params}` : ''}`);
   }
 
   /** Every page of the list. */
-  async listAll(query: { source?: string } = {}): Promise<StoryView[]> {
+  async listAll(query: Omit<StoryQuery, 'cursor' | 'limit'> = {}): Promise<StoryView[]> {
     const all: StoryView[] = [];
     let cursor: string | undefined;
     do {
@@ -58,14 +111,36 @@ export class StoriesApi {
     return all;
   }
 
+  /** The latest version of a story. */
   story(id: string): Promise<StoryView> {
     return this.get<StoryView>(`/v1/stories/${encodeURIComponent(id)}`);
   }
 
+  /** Every version of a story, oldest first. */
+  async versions(id: string): Promise<VersionView[]> {
+    return (await this.get<{ storyId: string; items: VersionView[] }>(`/v1/stories/${encodeURIComponent(id)}/versions`)).items;
+  }
+
+  version(id: string, version: number): Promise<VersionView> {
+    return this.get<VersionView>(`/v1/stories/${encodeURIComponent(id)}/versions/${version}`);
+  }
+
+  /** A word-level diff of headline, summary and body between two versions. */
+  diff(id: string, from: number, to: number): Promise<StoryDiff> {
+    return this.get<StoryDiff>(`/v1/stories/${encodeURIComponent(id)}/diff?from=${from}&to=${to}`);
+  }
+
   private async get<T>(path: string): Promise<T> {
     const res = await fetch(`${this.baseUrl}${path}`);
-    const body = (await res.json()) as unknown;
-    if (!res.ok) throw new StoriesApiError(res.status, body as ApiErrorBody);
+    const text = await res.text();
+    let body: unknown;
+    try {
+      body = JSON.parse(text);
+    } catch {
+      body = undefined;
+    }
+    if (!res.ok) throw new StoriesApiError(res.status, isErrorBody(body) ? body : { error: `HTTP_${res.status}`, message: text.slice(0, 200), details: [] });
+    if (body === undefined) throw new StoriesApiError(res.status, { error: 'MALFORMED_RESPONSE', message: 'the response is not JSON', details: [] });
     return body as T;
   }
 }

@@ -7,3 +7,5 @@ export * from './story-version';
 export * from './codecs';
 export * from './dto/canonical-item.dto';
 export * from './dto/normalised-item-message.dto';
+export * from './schemas';
+export * from './asyncapi';

@@ -6,10 +6,12 @@ import { connectKafkaConsumer } from '@copydesk/kafka';
 import { createHttpApp, exitOnStartupFailure } from '@copydesk/observability';
 import { AppModule } from './app.module';
 import { PublishConfig } from './config/publish.config';
+import { mountApiDocs } from './openapi/api-docs';
 
 async function bootstrap(): Promise<void> {
   const config = loadConfig(PublishConfig);
   const app = await createHttpApp(AppModule, { service: 'publish', logLevel: config.LOG_LEVEL, shutdownTimeoutMs: config.SHUTDOWN_TIMEOUT_MS });
+  mountApiDocs(app);
   connectKafkaConsumer(app, {
     client: { brokers: brokerList(config), clientId: 'copydesk-publish' },
     groupId: config.PUBLISH_GROUP_ID,

@@ -1,8 +1,6 @@
-import { encodeJson, Header, StoryVersionMessage, Topic, VersionKind } from '@copydesk/contracts';
+import { encodeJson, Header, NINJS_31_SCHEMA_ID, StoryEventType, StoryVersionMessage, Topic, VersionKind } from '@copydesk/contracts';
 import { OutgoingMessage } from '@copydesk/kafka';
 import { NinjsDocument } from './ninjs.mapper';
-
-export type StoryEventType = 'story.created' | 'story.updated' | 'story.corrected' | 'story.withdrawn';
 
 const TYPES: Record<VersionKind, StoryEventType> = {
   created: 'story.created',
@@ -11,7 +9,8 @@ const TYPES: Record<VersionKind, StoryEventType> = {
   withdrawn: 'story.withdrawn',
 };
 
-export const NINJS_DATA_SCHEMA = 'http://www.iptc.org/std/ninjs/ninjs-schema_3.1.json';
+/** `ce_dataschema`: the data is an IPTC ninjs 3.1 document. */
+export const NINJS_DATA_SCHEMA = NINJS_31_SCHEMA_ID;
 
 export function eventType(kind: VersionKind): StoryEventType {
   return TYPES[kind];

@@ -1,11 +1,13 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { StoryVersionMessage } from '@copydesk/contracts';
-import { SqlOutboxStore } from '@copydesk/database';
 import { OutboxRelay } from '@copydesk/kafka';
+import { Clock } from '../clock/clock';
 import { PublishConfig } from '../config/publish.config';
 import { eventId, toCloudEvents } from '../events/cloud-event';
 import { toNinjs } from '../events/ninjs.mapper';
+import { PublishOutboxStore } from '../outbox/publish-outbox.store';
+import { StreamHead } from '../stream/stream-head';
 import { PublishRepository } from './publish.repository';
 
 export const PUBLISH_OUTBOX = Symbol('PUBLISH_OUTBOX');
@@ -19,7 +21,9 @@ export class PublishService {
     private readonly dataSource: DataSource,
     private readonly repo: PublishRepository,
     private readonly config: PublishConfig,
-    @Inject(PUBLISH_OUTBOX) private readonly outbox: SqlOutboxStore,
+    private readonly clock: Clock,
+    private readonly stream: StreamHead,
+    @Inject(PUBLISH_OUTBOX) private readonly outbox: PublishOutboxStore,
     @Inject(PUBLISH_RELAY) private readonly relay: OutboxRelay,
   ) {}
 
@@ -27,16 +31,21 @@ export class PublishService {
    * Stores the version in the read model and its events in the outbox, in one transaction;
    * a version seen before (a redelivery) changes nothing and emits nothing.
    */
-  async publish(v: StoryVersionMessage, now: Date = new Date()): Promise<boolean> {
+  async publish(v: StoryVersionMessage): Promise<boolean> {
+    const now = this.clock.now();
     const doc = toNinjs(v, this.config.PUBLISH_URI_BASE);
     const fresh = await this.dataSource.transaction(async (m) => {
+      if (await this.repo.hasVersion(m, v.storyId, v.version)) return false;
       const inserted = await this.repo.insertVersion(m, v, doc, eventId(v.storyId, v.version), now);
       if (!inserted) return false;
       await this.repo.upsertStory(m, v, doc);
       await this.outbox.enqueue(m, toCloudEvents(v, doc, this.config.PUBLISH_URI_BASE, now));
       return true;
     });
-    if (fresh) void this.relay.kick();
+    if (fresh) {
+      this.stream.notify();
+      void this.relay.kick();
+    }
     this.logger.log({ msg: fresh ? 'version published' : 'version already published', storyId: v.storyId, version: v.version, kind: v.kind });
     return fresh;
   }

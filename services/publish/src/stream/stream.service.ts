@@ -2,7 +2,7 @@ import { BeforeApplicationShutdown, Injectable, Logger } from '@nestjs/common';
 import { PublishConfig } from '../config/publish.config';
 import { StructuredCloudEvent, toStructuredCloudEvent } from '../events/cloud-event';
 import { StoriesRepository } from '../stories/stories.repository';
-import { StreamNotifier } from './stream-notifier';
+import { StreamHead } from './stream-head';
 
 const PAGE = 200;
 
@@ -29,12 +29,12 @@ export class StreamService implements BeforeApplicationShutdown {
 
   constructor(
     private readonly stories: StoriesRepository,
-    private readonly notifier: StreamNotifier,
+    private readonly head: StreamHead,
     private readonly config: PublishConfig,
   ) {}
 
   /** The newest position: where a client that names none starts. */
-  head(): Promise<string> {
+  start(): Promise<string> {
     return this.stories.headPosition();
   }
 
@@ -47,10 +47,12 @@ export class StreamService implements BeforeApplicationShutdown {
     let lastKeepAlive = Date.now();
     try {
       while (!stop.signal.aborted) {
+        // Read the known head before the versions: a version recorded after the query moves the head past it.
+        const seenHead = this.head.current();
         const rows = await this.stories.versionsAfter(position, PAGE);
         for (const r of rows) {
           if (stop.signal.aborted) return;
-          await sink.send({ position: r.seq, event: toStructuredCloudEvent({ ...r, storyId: r.storyId }, this.config.PUBLISH_URI_BASE) });
+          await sink.send({ position: r.seq, event: toStructuredCloudEvent(r, this.config.PUBLISH_URI_BASE) });
           position = r.seq;
         }
         if (rows.length === PAGE) continue;
@@ -58,7 +60,8 @@ export class StreamService implements BeforeApplicationShutdown {
           await sink.keepAlive();
           lastKeepAlive = Date.now();
         }
-        await this.notifier.wait(this.config.STREAM_POLL_MS, stop.signal);
+        const untilKeepAlive = Math.max(0, this.config.STREAM_HEARTBEAT_S * 1000 - (Date.now() - lastKeepAlive));
+        await this.head.waitBeyond(BigInt(seenHead) > BigInt(position) ? seenHead : position, untilKeepAlive, stop.signal);
       }
     } catch (e) {
       if (!stop.signal.aborted) this.logger.warn({ msg: 'stream ended by an error', err: e, position });

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { PUB_STATUSES, PubStatus, TIME_PRECISIONS, TimePrecision, VERSION_KINDS, VersionKind } from '@copydesk/contracts';
+import { PUB_STATUSES, PubStatus, STORY_EVENT_TYPES, StoryEventType, TIME_PRECISIONS, TimePrecision, VERSION_KINDS, VersionKind } from '@copydesk/contracts';
 import { NinjsDocument } from '../../events/ninjs.mapper';
 
 const NINJS = {
@@ -48,7 +48,7 @@ export class VersionDto extends UpdatedFields {
   @ApiProperty({ enum: VERSION_KINDS }) kind!: VersionKind;
   @ApiProperty({ description: 'False for a late, older version kept in history only.' }) current!: boolean;
   @ApiProperty({ description: 'The CloudEvents id of the version’s event.', example: '3f2b1c9e-…:2' }) eventId!: string;
-  @ApiProperty({ enum: ['story.created', 'story.updated', 'story.corrected', 'story.withdrawn'] }) eventType!: string;
+  @ApiProperty({ enum: STORY_EVENT_TYPES }) eventType!: StoryEventType;
   @ApiProperty({ format: 'date-time' }) publishedAt!: string;
   @ApiProperty({ format: 'uuid' }) submissionId!: string;
   @ApiProperty() itemIndex!: number;
