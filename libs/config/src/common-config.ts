@@ -17,6 +17,15 @@ export class CommonConfig {
   @IsString()
   HOST = '127.0.0.1';
 
+  /**
+   * How long the broker waits for a silent consumer before giving its partitions to another
+   * member (and how long a restarted one may wait to rejoin after a crash). 6 s at least.
+   */
+  @IsInt()
+  @Min(6000)
+  @Max(300000)
+  KAFKA_SESSION_TIMEOUT_MS = 30000;
+
   /** How long a graceful shutdown may take before the process exits anyway. */
   @IsInt()
   @Min(1000)

@@ -22,6 +22,7 @@ export interface KafkaTransportOptions {
   partitionsConsumedConcurrently?: number;
   /** Most messages handed to a batch handler at once. */
   maxBatchSize?: number;
+  sessionTimeout?: number;
 }
 
 /**
@@ -76,6 +77,7 @@ export class KafkaTransport extends Server implements CustomTransportStrategy {
       batchHandler: (ms) => this.dispatchBatch(ms),
       batchTopics,
       maxBatchSize: this.options.maxBatchSize,
+      sessionTimeout: this.options.sessionTimeout,
       deadLetters: this.deadLetters,
       retry: this.options.retry,
       partitionsConsumedConcurrently: this.options.partitionsConsumedConcurrently,

@@ -1,14 +1,22 @@
-import { Logger, Type } from '@nestjs/common';
+import { INestApplication, Logger, Type } from '@nestjs/common';
 import { decodeTopicMessage } from '@copydesk/contracts';
 import { createHttpApp } from '@copydesk/observability';
 import { connectKafkaConsumer } from './connect-kafka-consumer';
 
 export interface ConsumerServiceOptions {
   service: string;
-  config: { KAFKA_BROKERS: string; LOG_LEVEL: 'debug' | 'info' | 'warn' | 'error'; SHUTDOWN_TIMEOUT_MS: number; HOST: string };
+  config: {
+    KAFKA_BROKERS: string;
+    KAFKA_SESSION_TIMEOUT_MS: number;
+    LOG_LEVEL: 'debug' | 'info' | 'warn' | 'error';
+    SHUTDOWN_TIMEOUT_MS: number;
+    HOST: string;
+  };
   port: number;
   groupId: string;
   partitionsConsumedConcurrently: number;
+  /** Runs before the app initialises: mount documentation, extra middleware. */
+  beforeInit?: (app: INestApplication) => void;
 }
 
 /**
@@ -19,12 +27,14 @@ export interface ConsumerServiceOptions {
 export async function startConsumerService(module: Type<unknown>, options: ConsumerServiceOptions): Promise<void> {
   const { config } = options;
   const app = await createHttpApp(module, { service: options.service, logLevel: config.LOG_LEVEL, shutdownTimeoutMs: config.SHUTDOWN_TIMEOUT_MS });
+  options.beforeInit?.(app);
   connectKafkaConsumer(app, {
     client: { brokers: config.KAFKA_BROKERS.split(','), clientId: `copydesk-${options.service}` },
     groupId: options.groupId,
     stage: options.service,
     decode: decodeTopicMessage,
     partitionsConsumedConcurrently: options.partitionsConsumedConcurrently,
+    sessionTimeout: config.KAFKA_SESSION_TIMEOUT_MS,
   });
   await app.init();
   await app.startAllMicroservices();
