@@ -13,7 +13,8 @@ export type WireFormat =
   | 'iptc7901'
   | 'anpa1312'
   | 'rss'
-  | 'atom';
+  | 'atom'
+  | 'ritzau';
 
 export const WIRE_FORMATS: readonly WireFormat[] = [
   'text-page',
@@ -27,6 +28,7 @@ export const WIRE_FORMATS: readonly WireFormat[] = [
   'anpa1312',
   'rss',
   'atom',
+  'ritzau',
 ];
 
 export type PubStatus = 'usable' | 'withheld' | 'canceled';

@@ -40,12 +40,11 @@ describe('parseWire', () => {
     failsWith(WireFormatErrorCode.UNKNOWN_FORMAT, () => parse(Buffer.from('Headline\u0000\u0000\u0000binary')));
   });
 
-  it('rejects XML and JSON until their parsers are registered', () => {
-    failsWith(WireFormatErrorCode.UNKNOWN_FORMAT, () => parse('<?xml version="1.0"?><nitf><head/></nitf>', 'application/xml'));
-    failsWith(WireFormatErrorCode.UNKNOWN_FORMAT, () => parse('<newsItem/>', 'application/vnd.iptc.g2.newsitem+xml'));
-    failsWith(WireFormatErrorCode.UNKNOWN_FORMAT, () => parse('<rss version="2.0"><channel/></rss>'));
-    failsWith(WireFormatErrorCode.UNKNOWN_FORMAT, () => parse('{"uri":"urn:x","headline":"Hi"}', 'application/json'));
-    failsWith(WireFormatErrorCode.UNKNOWN_FORMAT, () => parse('{"uri":"urn:x","headline":"Hi"}', 'text/plain'));
+  it('hands XML and JSON to their format handlers, by content type or by sniffing', () => {
+    expect(parse('{"uri":"urn:x","headline":"Hi"}', 'application/json').items[0]).toMatchObject({ format: 'ninjs', headline: 'Hi', wire: { guid: 'urn:x' } });
+    expect(parse('{"uri":"urn:x","headline":"Hi"}', 'text/plain').format).toBe('ninjs');
+    failsWith(WireFormatErrorCode.NO_STORIES, () => parse('<?xml version="1.0"?><nitf><head/></nitf>', 'application/xml'));
+    failsWith(WireFormatErrorCode.NO_STORIES, () => parse('<rss version="2.0"><channel/></rss>'));
   });
 
   it('rejects content types no handler takes', () => {

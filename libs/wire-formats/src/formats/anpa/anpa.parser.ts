@@ -6,7 +6,10 @@ import { isCrosshead } from '../../text/crosshead';
 import { assertLineLengths } from '../../text/lines';
 import { normaliseText } from '../../text/normalise-text';
 import { splitAgencyDateline } from '../iptc7901/agency-dateline';
+import { uniqueSignals } from '../ninjs/ninjs-fields';
+import { splitFramedMessages } from '../iptc7901/framed-messages';
 import { apTrailerTime } from '../iptc7901/wire-trailer-time';
+import { shortenHeadline } from '../plain-text/headline';
 import type { FormatParseContext } from '../wire-format-handler.types';
 import { anpaUrgency, parseAnpaHeader } from './anpa-header';
 import { headlinePrefix, takeKeySignals } from './take-key.signals';
@@ -16,9 +19,21 @@ const ETX = '\u0003';
 const FRAME_START = /^\s*\u0016{1,2}\u0001/;
 const CONTROL_CHARS = /[\u0000-\u0008\u000b-\u001f\u007f]/g;
 const KEYWORD_PREFIX = /^BC-/;
+// Caret header lines of real copy number a dozen or so; any beyond this are read as body.
+const MAX_HEADER_LINES = 40;
 const PHOTO_LINE = /^AP (?:Photos?|Video|Graphics?)\b/;
 const EDITOR_NOTE = /^\(?(?:Eds?:|EDITOR[’']S NOTE|Editor[’']s Note|Eds\b)/;
 const BYLINE = /^By /;
+const BYLINE_TITLE = /Associated Press|\bAP\b|Writer|Correspondent|Editor|Reporter/i;
+// Cells of a tabular story ("AMERICAN LEAGUE" is a heading; ";MIN;MAX;COND" is not).
+const TABLE_ROW = /[;|]/;
+// "BC-WEA--Global Weather-Fahrenheit" → "Global Weather-Fahrenheit".
+const SLUG_CATEGORY = /^(?:BC-)?(?:[A-Z]{1,4}--)?/;
+const BLANK_LINE = /^[\s\u200b]*$/;
+// A caret that opens a line, after any format codes ("\b^Tampa"): header syntax, not text.
+const CARET_AFTER_CONTROLS = /^([\u0000-\u001f]*)\^/;
+// The end-of-line marks of header and table lines ("…<", "…=").
+const LINE_MARK = / ?[<=]\s*$/;
 const DIVIDER = /^[_=\-*]{3,}$|^END$/;
 
 export function looksLikeAnpa(text: string): boolean {
@@ -41,6 +56,10 @@ interface Heading {
  * transmission stamp "AP-WF-11-13-13 1509GMT". Tabular stories keep one paragraph per row.
  */
 export function parseAnpa(text: string, ctx: FormatParseContext): CanonicalItem[] {
+  return splitFramedMessages(text, '\u0016\u0016\u0001').flatMap((message) => parseAnpaMessage(message, ctx));
+}
+
+function parseAnpaMessage(text: string, ctx: FormatParseContext): CanonicalItem[] {
   const stx = text.indexOf(STX);
   if (stx < 0) {
     throw new WireFormatError(WireFormatErrorCode.MALFORMED_INPUT, 'ANPA copy without STX', { reason: 'no-framing' });
@@ -55,10 +74,11 @@ export function parseAnpa(text: string, ctx: FormatParseContext): CanonicalItem[
   const paragraphs = bodyParagraphs(heading.bodyLines);
   const split = paragraphs.length > 0 ? splitAgencyDateline(paragraphs[0]) : null;
   const texts = split ? [split.rest, ...paragraphs.slice(1)] : paragraphs;
-  const body = texts.map((paragraph): BodyBlock => ({ kind: isCrosshead(paragraph) ? 'crosshead' : 'paragraph', text: paragraph }));
-  const headline = heading.headline ?? body[0]?.text ?? heading.slugLine ?? '';
-  const takeKey = heading.takeKey ?? header.version ?? headlinePrefix(headline);
-  const signals = takeKeySignals(takeKey);
+  const body = texts.map((paragraph): BodyBlock => ({ kind: isCrosshead(paragraph) && !TABLE_ROW.test(paragraph) ? 'crosshead' : 'paragraph', text: paragraph }));
+  const headline = heading.headline ?? fallbackHeadline(header.tabular === true, heading.slugLine, body);
+  const prefix = headlinePrefix(headline);
+  const takeKey = heading.takeKey ?? header.version ?? prefix;
+  const signals = uniqueSignals([...takeKeySignals(takeKey), ...takeKeySignals(prefix)]);
   const transmitted = apTrailerTime(trailer);
   const slug = header.keyword?.replace(KEYWORD_PREFIX, '') ?? heading.slugLine?.replace(KEYWORD_PREFIX, '');
 
@@ -71,7 +91,6 @@ export function parseAnpa(text: string, ctx: FormatParseContext): CanonicalItem[
       byline: heading.byline,
       dateline: split?.dateline,
       body,
-      language: 'en',
       urgency: anpaUrgency(header.priority),
       signals,
       versionCreated: transmitted,
@@ -85,7 +104,7 @@ function readHeading(lines: readonly string[]): Heading {
   const heading: Heading = { summary: [], bodyLines: [] };
   let afterByline = false;
   let index = 0;
-  for (; index < lines.length; index++) {
+  for (; index < lines.length && index < MAX_HEADER_LINES; index++) {
     const raw = lines[index];
     if (!raw.startsWith('^') && !(index === 0 && raw.includes('^'))) break;
     for (const field of raw.split('^').slice(1)) {
@@ -101,16 +120,16 @@ function readHeading(lines: readonly string[]): Heading {
       } else if (BYLINE.test(text) && line.endsWith('=') && heading.byline === undefined) {
         heading.byline = text;
         afterByline = true;
-      } else if (afterByline && line.endsWith('=')) {
+      } else if (afterByline && line.endsWith('=') && BYLINE_TITLE.test(text)) {
         afterByline = false; // the byline's title: "Associated Press", "AP Sports Writer"
       } else if (line.endsWith('<') && heading.byline === undefined) {
         heading.summary.push(text);
       } else {
-        heading.bodyLines.push(field);
+        heading.bodyLines.push(`^${field}`);
       }
     }
   }
-  heading.bodyLines.push(...lines.slice(index));
+  heading.bodyLines = heading.bodyLines.concat(lines.slice(index));
   return heading;
 }
 
@@ -125,20 +144,29 @@ function readSlugLine(heading: Heading, text: string): void {
 
 /** Tab-indented lines open paragraphs; unindented lines continue them; blank lines and dividers are dropped. */
 function bodyParagraphs(lines: readonly string[]): string[] {
-  const paragraphs: string[] = [];
+  const paragraphs: string[][] = [];
   let open = false;
   for (const raw of lines) {
-    const opens = /^[\u0008\u0010]*\t/.test(raw) || raw.startsWith('^');
-    const text = clean(raw.replace(/^\^/, '')).replace(/ ?[<=]$/, '');
-    if (text === '' || DIVIDER.test(text)) {
+    const opens = /^[\t\u0008\u0010^]/.test(raw);
+    const line = raw.replace(CARET_AFTER_CONTROLS, '$1').replace(CONTROL_CHARS, ' ').replace(LINE_MARK, '');
+    if (BLANK_LINE.test(line) || DIVIDER.test(line.trim())) {
       open = false;
       continue;
     }
-    if (opens || !open || paragraphs.length === 0) paragraphs.push(text);
-    else paragraphs[paragraphs.length - 1] = `${paragraphs[paragraphs.length - 1]} ${text}`;
+    if (opens || !open || paragraphs.length === 0) paragraphs.push([line]);
+    else paragraphs[paragraphs.length - 1].push(line);
     open = true;
   }
-  return paragraphs;
+  // Normalised once per paragraph, not line by line.
+  return paragraphs.map((parts) => normaliseText(parts.join(' '))).filter((paragraph) => paragraph !== '');
+}
+
+/** Without a headline line: a table is titled by its slug line, running text (an alert) by its first paragraph. */
+function fallbackHeadline(tabular: boolean, slugLine: string | undefined, body: readonly BodyBlock[]): string {
+  const title = slugLine?.replace(SLUG_CATEGORY, '').trim() ?? '';
+  const first = body[0]?.text;
+  if ((tabular && title !== '') || first === undefined) return title;
+  return shortenHeadline(first).headline;
 }
 
 function clean(line: string): string {

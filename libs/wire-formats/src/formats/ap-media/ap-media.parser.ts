@@ -5,7 +5,8 @@ import { createCanonicalItem } from '../../item/canonical-item.factory';
 import { normaliseText } from '../../text/normalise-text';
 import { field, isJsonObject, JsonObject, objectField, objectList, parseJsonPayload, stringField, stringList } from '../ninjs/json-object';
 import { pubStatusSignals, toPubStatus, toSubjects, toUrgency, uniqueSignals } from '../ninjs/ninjs-fields';
-import { mediaKind, toMediaItem } from '../ninjs/ninjs-media';
+import { associationObjects, mediaKind, toMediaItem } from '../ninjs/ninjs-media';
+import { hasContent } from '../ninjs/ninjs.parser';
 import { plainTextBlocks, textBlocks } from '../ninjs/ninjs-text';
 import { toIsoInstant } from '../ninjs/wire-instant';
 import type { FormatParseContext } from '../wire-format-handler.types';
@@ -31,7 +32,7 @@ export function parseApMedia(text: string, _ctx: FormatParseContext): CanonicalI
   if (items.length === 0) {
     throw new WireFormatError(WireFormatErrorCode.NO_STORIES, 'The AP Media payload holds no item', { reason: 'no-ap-item' });
   }
-  return items.map(apItemToCanonical);
+  return items.map(apItemToCanonical).filter(hasContent);
 }
 
 function apItems(payload: unknown): JsonObject[] {
@@ -40,7 +41,13 @@ function apItems(payload: unknown): JsonObject[] {
   const single = objectField(data, 'item');
   if (single) return [single];
   const entries = field(data, 'items');
-  if (Array.isArray(entries)) return objectList(entries).flatMap((entry) => objectField(entry, 'item') ?? (field(entry, 'altids') ? [entry] : []));
+  if (Array.isArray(entries)) {
+    return objectList(entries).flatMap((entry): JsonObject[] => {
+      const item = objectField(entry, 'item');
+      if (item) return [item];
+      return field(entry, 'altids') ? [entry] : [];
+    });
+  }
   return field(data, 'altids', 'headline') !== undefined ? [data] : [];
 }
 
@@ -51,7 +58,7 @@ function apItemToCanonical(item: JsonObject): CanonicalItem {
   const slugline = stringField(item, 'slugline');
   const pubStatus = toPubStatus(stringField(item, 'pubstatus'));
   const media = apMedia(item);
-  const summaryText = stringField(item, 'description_summary', 'summary', 'headline_extended');
+  const summaryText = stringField(item, 'description_summary', 'summary');
   const body = stringField(item, 'body_html', 'body_nitf');
   const datelineLocation = objectField(item, 'datelinelocation');
   return createCanonicalItem({
@@ -90,8 +97,15 @@ function apByline(item: JsonObject): string | undefined {
   return photographer ? stringField(photographer, 'name') : undefined;
 }
 
+/** A picture item's own media; a text item's associated pictures and videos (references: kind and link only). */
 function apMedia(item: JsonObject): MediaItem[] {
-  if (!mediaKind(stringField(item, 'type'))) return [];
+  if (!mediaKind(stringField(item, 'type'))) {
+    return associationObjects(item).flatMap((association): MediaItem[] => {
+      const kind = mediaKind(stringField(association, 'type'));
+      const href = stringField(association, 'uri');
+      return kind ? [{ kind, ...(href ? { href } : {}) }] : [];
+    });
+  }
   const media = toMediaItem({ ...item, renditions: field(item, 'renditions') }) ?? { kind: 'picture' };
   const caption = stringField(item, 'description_caption');
   const credit = stringField(item, 'description_creditline');

@@ -7,7 +7,8 @@ const BLOCK_ELEMENTS = new Set([
   'p', 'div', 'br', 'li', 'ul', 'ol', 'blockquote', 'pre', 'tr', 'table', 'section', 'article', 'header', 'footer',
   'figure', 'figcaption', 'hr', 'dd', 'dt', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'hl1', 'hl2',
 ]);
-const SKIPPED_ELEMENTS = new Set(['script', 'style', 'head', 'title']);
+// Metadata inside markup bodies (HTML head, NITF head and body.head): the document carries it in its own fields.
+const SKIPPED_ELEMENTS = new Set(['script', 'style', 'head', 'title', 'body.head']);
 const TAG_NAME = /^<\/?([A-Za-z][A-Za-z0-9.:_-]{0,30})/;
 const HEADING = /^h[1-6]$|^hl2$/;
 
@@ -28,29 +29,45 @@ export function htmlToBlocks(html: string): BodyBlock[] {
     kind = 'paragraph';
   };
 
+  // Text runs from `textStart` up to the next markup; a literal '<' just stays inside the run.
+  let textStart = 0;
+  const takeText = (upTo: number, resume: number) => {
+    if (!skipUntil) text += html.slice(textStart, upTo);
+    textStart = resume;
+  };
   let i = 0;
   while (i < html.length) {
     const lt = html.indexOf('<', i);
-    if (lt < 0) {
-      if (!skipUntil) text += html.slice(i);
-      break;
+    if (lt < 0) break;
+    const next = html.charCodeAt(lt + 1);
+    if (!isTagStart(next)) {
+      i = lt + 1; // "3 < 4": a literal '<', decided from one character
+      continue;
     }
-    if (!skipUntil) text += html.slice(i, lt);
     if (html.startsWith('<!--', lt)) {
       const end = html.indexOf('-->', lt + 4);
+      takeText(lt, end < 0 ? html.length : end + 3);
       if (end < 0) break;
       i = end + 3;
       continue;
     }
+    if (next === 0x21 || next === 0x3f) {
+      // An XML declaration, processing instruction or DOCTYPE: markup, never text.
+      const end = html.indexOf('>', lt + 2);
+      takeText(lt, end < 0 ? html.length : end + 1);
+      if (end < 0) break;
+      i = end + 1;
+      continue;
+    }
     const name = TAG_NAME.exec(html.slice(lt, lt + 34))?.[1]?.toLowerCase();
     if (name === undefined) {
-      if (!skipUntil) text += '<';
       i = lt + 1;
       continue;
     }
     const gt = html.indexOf('>', lt + 1);
+    takeText(lt, gt < 0 ? html.length : gt + 1);
     if (gt < 0) break;
-    const closing = html[lt + 1] === '/';
+    const closing = next === 0x2f;
     if (skipUntil) {
       if (closing && name === skipUntil) skipUntil = undefined;
     } else if (SKIPPED_ELEMENTS.has(name) && !closing && html[gt - 1] !== '/') {
@@ -63,8 +80,14 @@ export function htmlToBlocks(html: string): BodyBlock[] {
     }
     i = gt + 1;
   }
+  takeText(html.length, html.length);
   flush();
   return blocks;
+}
+
+/** '/', '!', '?' or an ASCII letter: what may follow '<' in markup. */
+function isTagStart(code: number): boolean {
+  return code === 0x2f || code === 0x21 || code === 0x3f || (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a);
 }
 
 /** Plain text of an HTML fragment, blocks joined by a space. */

@@ -1,5 +1,5 @@
 import type { PubStatus, Signal, Subject } from '@copydesk/contracts';
-import { objectList, stringField } from './json-object';
+import { isJsonObject, objectList, stringField } from './json-object';
 
 const PUB_STATUS: Readonly<Record<string, PubStatus>> = {
   usable: 'usable',
@@ -36,6 +36,23 @@ export function toSubjects(value: unknown): Subject[] {
     if (name) subject.name = name;
     if (scheme) subject.scheme = scheme;
     return code || name ? [subject] : [];
+  });
+}
+
+const SIGNAL_WORDS: readonly [RegExp, Signal][] = [
+  [/update|writethru|lead/, 'update'],
+  [/correct/, 'correction'],
+  [/kill|withdraw/, 'kill'],
+];
+
+/** Signals a document names itself ("sig:update", { "code": "correction" }); other signal codes are ignored. */
+export function toSignals(value: unknown): Signal[] {
+  const entries: unknown[] = Array.isArray(value) ? value : value === undefined ? [] : [value];
+  return entries.flatMap((entry): Signal[] => {
+    const raw = typeof entry === 'string' ? entry : isJsonObject(entry) ? (stringField(entry, 'code', 'qcode', 'name') ?? '') : '';
+    const word = raw.toLowerCase().replace(/^sig:/, '');
+    const match = SIGNAL_WORDS.find(([pattern]) => pattern.test(word));
+    return match ? [match[1]] : [];
   });
 }
 

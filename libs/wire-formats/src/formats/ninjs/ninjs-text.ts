@@ -22,7 +22,7 @@ export function roleTexts(value: unknown): RoleText[] {
 }
 
 export function isHtmlType(contentType: string | undefined): boolean {
-  return contentType !== undefined && /html|xml/.test(contentType);
+  return contentType !== undefined && /html|xml|nitf/.test(contentType);
 }
 
 /** Paragraphs of plain text: split on blank lines (lines within joined) when there are any, else one per line. */

@@ -6,7 +6,7 @@ import { normaliseText } from '../../text/normalise-text';
 import { shortenHeadline } from '../plain-text/headline';
 import type { FormatParseContext } from '../wire-format-handler.types';
 import { field, isJsonObject, JsonObject, objectList, parseJsonPayload, stringField } from './json-object';
-import { pubStatusSignals, toPubStatus, toSubjects, toUrgency, uniqueSignals } from './ninjs-fields';
+import { pubStatusSignals, toPubStatus, toSignals, toSubjects, toUrgency, uniqueSignals } from './ninjs-fields';
 import { associationObjects, mediaKind, toMediaItem } from './ninjs-media';
 import { flatText, isHtmlType, plainTextBlocks, roleTexts, textBlocks } from './ninjs-text';
 import { toIsoInstant } from './wire-instant';
@@ -22,7 +22,8 @@ export function looksLikeNinjs(text: string): boolean {
 /**
  * IPTC ninjs 1.x (`headline`, `body_html`, `versioncreated`), 2.x (`headlines`, `bodies`, lower-case names) and
  * 3.x (camelCase names): one document, a list of documents, or a `{ "item": [...] }` envelope. Each document
- * is one item; picture and video associations become its media, with caption and credit.
+ * is one item; picture and video associations become its media, with caption and credit. Documents with no
+ * text and no media are left out (parseWire then reports NO_STORIES).
  */
 export function parseNinjs(text: string, _ctx: FormatParseContext): CanonicalItem[] {
   const payload = parseJsonPayload(text, 'ninjs');
@@ -30,7 +31,12 @@ export function parseNinjs(text: string, _ctx: FormatParseContext): CanonicalIte
   if (documents.length === 0) {
     throw new WireFormatError(WireFormatErrorCode.MALFORMED_INPUT, 'The ninjs payload holds no document object', { reason: 'no-ninjs-document' });
   }
-  return documents.map(ninjsToItem);
+  return documents.map(ninjsToItem).filter(hasContent);
+}
+
+/** A document with no text and no media at all (a bare reference) is no story. */
+export function hasContent(item: CanonicalItem): boolean {
+  return item.headline !== '' || item.body.length > 0 || item.summary.length > 0 || item.media.length > 0;
 }
 
 function ninjsDocuments(payload: unknown): JsonObject[] {
@@ -67,7 +73,7 @@ export function ninjsToItem(document: JsonObject): CanonicalItem {
     subjects: toSubjects(field(document, 'subject', 'subjects')),
     urgency: toUrgency(field(document, 'urgency')),
     pubStatus,
-    signals: uniqueSignals(pubStatusSignals(pubStatus)),
+    signals: uniqueSignals([...toSignals(field(document, 'signal', 'signals')), ...pubStatusSignals(pubStatus)]),
     embargo: toIsoInstant(field(document, 'embargoed', 'embargoedUntil', 'embargoeduntil')),
     firstCreated: toIsoInstant(field(document, 'firstcreated', 'firstCreated')),
     versionCreated: toIsoInstant(field(document, 'versioncreated', 'versionCreated')),

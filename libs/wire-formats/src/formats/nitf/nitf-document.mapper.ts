@@ -1,14 +1,17 @@
 import type { PubStatus, Subject } from '@copydesk/contracts';
 import type { CanonicalItemDraft } from '../../item/canonical-item.factory';
+import { fallbackHeadline } from '../xml/fallback-headline';
 import { readMarkupBody } from '../xml/markup-body.reader';
 import type { XmlElement } from '../xml/xml-node.types';
-import { at, attr, child, children, textOf, textWithout, urgencyOf } from '../xml/xml-query';
+import { at, attr, child, children, datelineText, textOf, textWithout, urgencyOf } from '../xml/xml-query';
 import { parseWireDate } from '../xml/wire-date';
 import { editorialMarkers, mergeSignals } from '../xml/wire-signals';
 import { nitfSubjects } from './nitf-subjects';
 
 const BYLINE_EXTRAS = new Set(['byttl']);
 const DATELINE_EXTRAS = new Set(['story.date']);
+/** Editors' initials in the byline slot ("gr/bp", EFE): a sign-off, not an author. */
+const SIGN_OFF = /^[a-z]{1,4}(?:\/[a-z]{1,4})+$/;
 
 /** What an NITF body contributes when it is embedded in another format (NewsML 1.2, NewsML-G2). */
 export type NitfBodyParts = Pick<CanonicalItemDraft, 'summary' | 'byline' | 'dateline' | 'body' | 'media'> & { headline?: string };
@@ -20,11 +23,11 @@ export function nitfBodyParts(nitfOrBody: XmlElement): NitfBodyParts {
   const content = readMarkupBody(child(body, 'body.content'));
   const headMedia = readMarkupBody({ name: 'head', attrs: {}, children: children(head, 'media') });
   return {
-    headline: textOf(at(head, 'hedline', 'hl1')),
+    headline: textOf(at(head, 'hedline', 'hl1')) ?? textOf(at(head, 'headline', 'hl1')) ?? textOf(at(nitfOrBody, 'head', 'title')),
     summary: readMarkupBody(child(head, 'abstract')).body.map((block) => block.text),
     byline: children(head, 'byline')
       .map((byline) => textWithout(byline, BYLINE_EXTRAS))
-      .filter((text): text is string => text !== undefined)
+      .filter((text): text is string => text !== undefined && !SIGN_OFF.test(text))
       .join(', ') || undefined,
     dateline: datelineOf(child(head, 'dateline')),
     body: content.body,
@@ -38,7 +41,7 @@ export function mapNitfDocument(nitf: XmlElement, timeZone: string): CanonicalIt
   const docdata = child(head, 'docdata');
   const parts = nitfBodyParts(nitf);
   const meta = new Map(children(head, 'meta').map((element) => [attr(element, 'name')?.toLowerCase(), attr(element, 'content')]));
-  const headline = parts.headline ?? textOf(child(head, 'title')) ?? '';
+  const headline = fallbackHeadline(parts.body, parts.headline);
   const slug = meta.get('anpa-keyword') ?? attr(at(docdata, 'key-list', 'keyword'), 'key') ?? textOf(at(docdata, 'key-list', 'keyword'));
   const issued = dateOf(child(docdata, 'date.issue'), timeZone);
   const released = dateOf(child(docdata, 'date.release'), timeZone);
@@ -55,7 +58,7 @@ export function mapNitfDocument(nitf: XmlElement, timeZone: string): CanonicalIt
       ...(slug ? { slug } : {}),
       ...(takeKey ? { takeKey } : {}),
     },
-    dateline: parts.dateline ?? attr(child(docdata, 'evloc'), 'city'),
+    dateline: datelineText(parts.dateline ?? attr(child(docdata, 'evloc'), 'city')),
     language: attr(nitf, 'baselang') ?? attr(nitf, 'lang') ?? attr(child(nitf, 'body'), 'lang'),
     subjects: nitfSubjects(child(head, 'tobject')) satisfies Subject[],
     urgency: urgencyOf(attr(child(docdata, 'urgency'), 'ed-urg')),
@@ -69,15 +72,9 @@ export function mapNitfDocument(nitf: XmlElement, timeZone: string): CanonicalIt
 
 /** NITF management-status: usable, embargoed, withheld, canceled. An embargo is still usable later; it is carried by `embargo`. */
 export function pubStatusOf(status: string | undefined): PubStatus {
-  switch (status?.toLowerCase()) {
-    case 'withheld':
-      return 'withheld';
-    case 'canceled':
-    case 'cancelled':
-      return 'canceled';
-    default:
-      return 'usable';
-  }
+  const value = status?.toLowerCase();
+  if (value === 'withheld') return 'withheld';
+  return value === 'canceled' || value === 'cancelled' ? 'canceled' : 'usable';
 }
 
 function datelineOf(dateline: XmlElement | undefined): string | undefined {

@@ -6,7 +6,6 @@ const VOID = new Set(['br', 'img', 'hr', 'meta', 'link', 'input', 'source', 'are
 const RAW_TEXT = new Set(['script', 'style']);
 const CLOSES_P = new Set(['p', 'div', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'ul', 'ol', 'table', 'pre', 'blockquote', 'figure', 'section', 'hr']);
 const TAG_NAME = /^<\/?([A-Za-z][\w:.-]*)/;
-const ATTRIBUTE = /([^\s"'>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+)))?/g;
 /** Longest tag read as a tag; anything longer is text, which bounds the attribute scan. */
 const MAX_TAG_CHARS = 8_192;
 
@@ -80,12 +79,35 @@ function findTagEnd(html: string, lt: number): number {
   return -1;
 }
 
+/** Attributes of a tag, read by one forward scan (no backtracking): `a=1 b="two" c='3' d`. */
 function readAttributes(source: string): Record<string, string> {
   const attrs: Record<string, string> = {};
-  ATTRIBUTE.lastIndex = 0;
-  for (let match = ATTRIBUTE.exec(source); match; match = ATTRIBUTE.exec(source)) {
-    const name = match[1].toLowerCase();
-    if (!(name in attrs)) attrs[name] = decodeEntities(match[2] ?? match[3] ?? match[4] ?? '');
+  let i = 0;
+  const isSpace = (c: string) => c === ' ' || c === '\n' || c === '\t' || c === '\r' || c === '\f';
+  while (i < source.length) {
+    while (i < source.length && (isSpace(source[i]) || source[i] === '/')) i++;
+    const nameStart = i;
+    while (i < source.length && !isSpace(source[i]) && source[i] !== '=' && source[i] !== '/') i++;
+    const name = source.slice(nameStart, i).toLowerCase();
+    while (i < source.length && isSpace(source[i])) i++;
+    let value = '';
+    if (source[i] === '=') {
+      i++;
+      while (i < source.length && isSpace(source[i])) i++;
+      const quote = source[i];
+      if (quote === '"' || quote === "'") {
+        const close = source.indexOf(quote, i + 1);
+        const end = close < 0 ? source.length : close;
+        value = source.slice(i + 1, end);
+        i = end + 1;
+      } else {
+        const valueStart = i;
+        while (i < source.length && !isSpace(source[i])) i++;
+        value = source.slice(valueStart, i);
+      }
+    }
+    if (name !== '' && !(name in attrs)) attrs[name] = decodeEntities(value);
+    if (i === nameStart) i++;
   }
   return attrs;
 }

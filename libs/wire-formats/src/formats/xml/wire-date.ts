@@ -61,7 +61,20 @@ function zoneOffsetMinutes(wallAsUtc: number, timeZone: string): number | undefi
   return offsetAt(wallAsUtc - first * 60_000, timeZone) ?? first;
 }
 
+const OFFSETS = new Map<string, number>();
+const HOUR = 3_600_000;
+
+/** Zone offsets change on whole or half hours: cache them per zone and quarter hour. */
 function offsetAt(instant: number, timeZone: string): number | undefined {
+  const key = `${timeZone} ${Math.floor(instant / (HOUR / 4))}`;
+  const cached = OFFSETS.get(key);
+  if (cached !== undefined) return cached;
+  const offset = computeOffset(instant, timeZone);
+  if (offset !== undefined && OFFSETS.size < 10_000) OFFSETS.set(key, offset);
+  return offset;
+}
+
+function computeOffset(instant: number, timeZone: string): number | undefined {
   let formatter = FORMATTERS.get(timeZone);
   if (!formatter) {
     try {

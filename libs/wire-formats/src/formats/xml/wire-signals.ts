@@ -22,6 +22,7 @@ const HEADLINE_UPDATE = /^(?:UPDATE(?:\s+\d{1,2})?|WRAPUP(?:\s+\d{1,2})?|URGENT)
 const WRITETHRU = /\b(?:\d{1,2}(?:st|nd|rd|th)\s+)?(?:Ld-)?Writethru\b/i;
 const LEAD_UPDATE = /^\((?:Adds|Updates|Recasts|Rewrites|Changes|Expands|Refiles|Tops|Writes\s+through)\b/i;
 const LEAD_CORRECTION = /^\((?:Corrects|Fixes)\b/i;
+const NOTE_UPDATE = /^(?:Eds?:\s*)?(?:Adds|Updates|Recasts|Rewrites|Writethru|Write-thru|Tops|Subs|Refiles)\b/i;
 const NOTE_CORRECTION = /\b(?:correct(?:s|ed|ion|ing)|corrige|korjattu|berichtigung|rettifica)\b/i;
 const NOTE_KILL = /\b(?:KILL|ELIMINATE|withdrawn|withdraws?)\b/;
 const HEAD = 200;
@@ -47,6 +48,7 @@ export function editorialMarkers(text: EditorialText): EditorialMarkers {
   if (LEAD_CORRECTION.test(lead)) signals.add('correction');
   for (const note of text.notes ?? []) {
     const head = note?.slice(0, HEAD) ?? '';
+    if (NOTE_UPDATE.test(head.trim())) signals.add('update');
     if (NOTE_CORRECTION.test(head)) signals.add('correction');
     if (NOTE_KILL.test(head)) signals.add('kill');
   }

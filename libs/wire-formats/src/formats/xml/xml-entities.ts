@@ -21,22 +21,63 @@ const NAMED: ReadonlyMap<string, string> = new Map<string, string>([
   ...Object.entries(OTHER_ENTITIES).map(([name, code]): [string, string] => [name, String.fromCharCode(code)]),
 ]);
 
-// Bounded alternatives, no nesting: linear. A bare "&" or an unknown name stays as written.
-const REFERENCE = /&(?:#[xX]([0-9a-fA-F]{1,6})|#([0-9]{1,7})|([A-Za-z][A-Za-z0-9]{1,15}));/g;
+/** Longest reference looked at: "&#x10FFFF;" and the longest known name fit. */
+const MAX_REFERENCE = 18;
 
 /**
  * Decodes character references and the known named entities. Nothing is ever expanded recursively and
  * no entity declared by a document is honoured, so entity bombs and external entities have no effect.
+ * A bare "&" or an unknown name stays as written. One forward scan, each "&" looking at most 18 characters ahead.
  */
 export function decodeEntities(text: string): string {
-  if (!text.includes('&')) return text;
-  return text.replace(REFERENCE, (whole: string, hex?: string, dec?: string, name?: string) => {
-    if (name !== undefined) return NAMED.get(name) ?? whole;
-    return fromCodePoint(hex !== undefined ? parseInt(hex, 16) : parseInt(dec ?? '', 10));
-  });
+  let amp = text.indexOf('&');
+  if (amp < 0) return text;
+  let out = '';
+  let copied = 0;
+  let semi = -1;
+  while (amp >= 0) {
+    // The next ";" only moves forward, so the scan stays linear however many "&" there are.
+    if (semi <= amp) semi = text.indexOf(';', amp + 1);
+    if (semi < 0) break;
+    if (semi - amp <= MAX_REFERENCE) {
+      const decoded = decodeReference(text.slice(amp + 1, semi));
+      if (decoded !== undefined) {
+        out += text.slice(copied, amp) + decoded;
+        copied = semi + 1;
+      }
+    }
+    amp = text.indexOf('&', amp + 1);
+  }
+  return copied === 0 ? text : out + text.slice(copied);
+}
+
+/** The character(s) for the body of one reference ("amp", "#163", "#x20AC"), or undefined when it is not one. */
+function decodeReference(body: string): string | undefined {
+  if (body.charCodeAt(0) !== 0x23 /* # */) return NAMED.get(body);
+  const hex = body.charCodeAt(1) === 0x78 || body.charCodeAt(1) === 0x58;
+  const digits = body.slice(hex ? 2 : 1);
+  if (!(hex ? /^[0-9a-fA-F]{1,6}$/ : /^[0-9]{1,7}$/).test(digits)) return undefined;
+  return fromCodePoint(parseInt(digits, hex ? 16 : 10));
 }
 
 function fromCodePoint(code: number): string {
   const valid = code === 0x9 || code === 0xa || code === 0xd || (code >= 0x20 && code <= 0x10ffff && !(code >= 0xd800 && code <= 0xdfff));
   return valid ? String.fromCodePoint(code) : '\ufffd';
+}
+
+// Character references and the quote and ampersand entities, as they appear in text that was escaped twice.
+const ESCAPED_TWICE = /&(?:#[xX]([0-9a-fA-F]{1,6})|#([0-9]{1,7})|(quot|apos|amp));/g;
+
+/**
+ * Some feeds escape their copy twice, so after XML decoding the text still reads "o&#39;clock" or
+ * "&quot;Hi&quot;". This decodes that second layer: character references and the quote and ampersand
+ * entities only, once, so no markup can appear.
+ */
+export function decodeEscapedTwice(text: string): string {
+  if (!text.includes('&')) return text;
+  return text.replace(ESCAPED_TWICE, (whole: string, hex?: string, dec?: string, name?: string) => {
+    if (name !== undefined) return NAMED.get(name) ?? whole;
+    const code = hex !== undefined ? parseInt(hex, 16) : parseInt(dec ?? '', 10);
+    return code === 0x3c || code === 0x3e ? whole : fromCodePoint(code);
+  });
 }

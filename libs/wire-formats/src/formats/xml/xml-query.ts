@@ -23,7 +23,7 @@ export function at(parent: XmlElement | undefined, ...names: string[]): XmlEleme
   return current;
 }
 
-/** First element with this local name, in document order, below `root` (breadth is kept small by stopping early). */
+/** First element with this local name below `root`, in document order (depth first, stopping at the first match). */
 export function descendant(root: XmlElement | undefined, name: string): XmlElement | undefined {
   if (!root) return undefined;
   const stack: XmlElement[] = [root];
@@ -41,6 +41,7 @@ export function descendant(root: XmlElement | undefined, name: string): XmlEleme
 /** The raw text of an element and everything below it. */
 export function rawText(element: XmlElement | undefined): string {
   if (!element) return '';
+  if (element.children.length === 1 && typeof element.children[0] === 'string') return element.children[0];
   const parts: string[] = [];
   const stack: (XmlElement | string)[] = [element];
   while (stack.length > 0) {
@@ -54,9 +55,17 @@ export function rawText(element: XmlElement | undefined): string {
   return parts.join('');
 }
 
+// Printable ASCII with single inner spaces: already normalised, as most metadata values are.
+const PLAIN_ASCII = /^[\x21-\x7e](?:[\x21-\x7e]| (?=[\x21-\x7e]))*$/;
+
+/** `normaliseText`, with a fast path for text that needs nothing. */
+export function cleanText(text: string): string {
+  return PLAIN_ASCII.test(text) ? text : normaliseText(text);
+}
+
 /** Whitespace-normalised text, or undefined when there is none. */
 export function textOf(element: XmlElement | undefined): string | undefined {
-  const text = normaliseText(rawText(element));
+  const text = cleanText(rawText(element));
   return text === '' ? undefined : text;
 }
 
@@ -73,15 +82,25 @@ export function attr(element: XmlElement | undefined, name: string): string | un
   return value ? value : undefined;
 }
 
-/** Whitespace-normalised text of an element, leaving out the subtrees of the named children (`<byttl>`, `<story.date>`). */
+/**
+ * Whitespace-normalised text of a metadata element, leaving out the subtrees of the named children
+ * (`<byttl>`, `<story.date>`). Child elements are words of their own: `By<person>Ann Lee</person>` is "By Ann Lee".
+ */
 export function textWithout(element: XmlElement | undefined, skipped: ReadonlySet<string>): string | undefined {
   if (!element) return undefined;
-  const kept: XmlElement = { ...element, children: element.children.filter((node) => !isElement(node) || !skipped.has(node.name)) };
-  return textOf(kept);
+  const parts = element.children.flatMap((node) => (!isElement(node) ? [node] : skipped.has(node.name) ? [] : [' ', rawText(node), ' ']));
+  const text = cleanText(parts.join(''));
+  return text === '' ? undefined : text;
 }
 
 /** Whole number in 1..9 (urgency, priority), else undefined. */
 export function urgencyOf(value: string | undefined): number | undefined {
   const match = /^\s*([1-9])\s*$/.exec(value ?? '');
   return match ? Number(match[1]) : undefined;
+}
+
+/** A dateline as printed, without the separator that follows it: "STOCKHOLM, Aug 29 (AFP) -" → "STOCKHOLM, Aug 29 (AFP)". */
+export function datelineText(text: string | undefined): string | undefined {
+  const trimmed = text?.replace(/[\s:\u2013\u2014-]+$/, '');
+  return trimmed ? trimmed : undefined;
 }

@@ -6,9 +6,9 @@ import type { XmlElement } from './xml-node.types';
 /** Deeper nesting than any news document needs; it also bounds the recursion of tree walkers. */
 export const MAX_XML_DEPTH = 256;
 
-const NAME_END = /[\s/>]/g;
 const NOT_SPACE = /\S/g;
-const ATTR_WHITESPACE = /[\t\n\r]/g;
+const ATTR_WHITESPACE = /[\t\n\r]/;
+const ATTR_WHITESPACE_ALL = /[\t\n\r]/g;
 
 /**
  * A small, safe, non-validating XML reader. One forward pass, every search by indexOf or a sticky
@@ -126,7 +126,7 @@ class XmlReader {
       if (value.includes('<')) this.fail(`"<" in an attribute value of <${qname}>`);
       if (attrName !== 'xmlns' && !attrName.startsWith('xmlns:')) {
         const local = localName(attrName);
-        if (!(local in attrs)) attrs[local] = decodeEntities(value.replace(ATTR_WHITESPACE, ' '));
+        if (!(local in attrs)) attrs[local] = decodeEntities(ATTR_WHITESPACE.test(value) ? value.replace(ATTR_WHITESPACE_ALL, ' ') : value);
       }
       i = close + 1;
     }
@@ -164,10 +164,16 @@ class XmlReader {
     parent.children.push(decode ? decodeEntities(raw) : raw);
   }
 
+  /** End of a tag name: the first whitespace, "/" or ">" (a plain loop: no match object per tag). */
   private nameEnd(from: number): number {
-    NAME_END.lastIndex = from;
-    const match = NAME_END.exec(this.text);
-    return match ? match.index : this.text.length;
+    const { text } = this;
+    let i = from;
+    while (i < text.length) {
+      const c = text.charCodeAt(i);
+      if (c === 0x20 || c === 0x0a || c === 0x09 || c === 0x0d || c === 0x2f || c === 0x3e) break;
+      i++;
+    }
+    return i;
   }
 
   private skipSpace(from: number): number {
