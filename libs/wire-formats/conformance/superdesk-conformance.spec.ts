@@ -7,10 +7,10 @@ import { evaluateExpectation, ParseOutcome } from './expectation.evaluator';
 import { parseManifestKey } from './manifest-key';
 
 /**
- * Share of comparable Superdesk expectations that Copydesk's parsers meet. Set to the figure reached; it rises
- * as formats land (the target is 0.95 overall).
+ * Share of comparable Superdesk expectations that Copydesk's parsers meet: the figure reached (349 of 366,
+ * 0.954, with every format registered). Raise it as misses are fixed; never lower it.
  */
-const CONFORMANCE_THRESHOLD = 0;
+const CONFORMANCE_THRESHOLD = 0.95;
 
 function parseCorpusFile(file: string): ParseOutcome {
   try {

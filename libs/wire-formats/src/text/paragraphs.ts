@@ -7,22 +7,25 @@ const STARTS_LOWER = /^\p{Ll}/u;
  * sentence ending continues that paragraph (a hard wrap). Input lines are normalised; '' is blank.
  */
 export function paragraphsByLine(lines: readonly string[]): string[] {
-  const paragraphs: string[] = [];
+  // Lines are gathered per paragraph and joined once: testing or extending one ever-growing
+  // string per wrapped line would copy it each time (quadratic on long hard-wrapped copy).
+  const paragraphs: string[][] = [];
   let previousBlank = true;
+  let lastEndsSentence = true;
   for (const line of lines) {
     if (line === '') {
       previousBlank = true;
       continue;
     }
-    const last = paragraphs.length - 1;
-    if (!previousBlank && last >= 0 && STARTS_LOWER.test(line) && !SENTENCE_END.test(paragraphs[last])) {
-      paragraphs[last] = `${paragraphs[last]} ${line}`;
+    if (!previousBlank && paragraphs.length > 0 && STARTS_LOWER.test(line) && !lastEndsSentence) {
+      paragraphs[paragraphs.length - 1].push(line);
     } else {
-      paragraphs.push(line);
+      paragraphs.push([line]);
     }
+    lastEndsSentence = SENTENCE_END.test(line);
     previousBlank = false;
   }
-  return paragraphs;
+  return paragraphs.map((parts) => parts.join(' '));
 }
 
 /** Paragraphs separated by blank lines, the lines of each joined with a space (hard-wrapped copy). */
