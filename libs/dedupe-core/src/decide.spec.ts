@@ -15,7 +15,7 @@ function storyOf(item: CanonicalItem, over: Partial<CandidateStory> = {}): Candi
     pubStatus: item.pubStatus,
     withdrawn: false,
     current: positionOf(item),
-    fingerprints: [fingerprint(item)],
+    fingerprints: [{ version: 1, fingerprint: fingerprint(item) }],
     ...over,
   };
 }
@@ -63,6 +63,13 @@ describe('decide', () => {
     });
     expect(run(g2('3', { signals: ['correction'], contentHash: 'c' }), [byGuid])).toMatchObject({ kind: 'corrected', current: true });
     expect(run(g2('1', { pubStatus: 'canceled' }), [byGuid])).toMatchObject({ outcome: 'new-version', kind: 'withdrawn' });
+  });
+
+  it('marks a correction by its headline marker when the wire sends no signal', () => {
+    const corrected = testItem(`CORRECTED-${HEADLINE}`, [WILDFIRE[0], WILDFIRE[1].replace('400', '500'), ...WILDFIRE.slice(2)], {
+      sourceUpdated: { at: '2025-03-21T10:30:00.000Z', precision: 'second' },
+    });
+    expect(run(corrected, [storyOf(first)])).toMatchObject({ outcome: 'new-version', kind: 'corrected', current: true });
   });
 
   it('keeps a late older wire version out of current, comparing versions as integers', () => {

@@ -16,8 +16,8 @@ export interface CandidateStory {
   withdrawn: boolean;
   /** Position of the current version among the story's versions. */
   current: VersionPosition;
-  /** Fingerprints of the newest versions, newest first (none for id-only candidates). */
-  fingerprints: TextFingerprint[];
+  /** Fingerprints of the current and the newest versions, with their version numbers (none for id-only candidates). */
+  fingerprints: { version: number; fingerprint: TextFingerprint }[];
 }
 
 export type Decision =
@@ -34,9 +34,14 @@ export function isKill(item: CanonicalItem): boolean {
   return item.pubStatus === 'canceled' || item.signals.includes('kill');
 }
 
+/** A correction: the signal, or an agency's marker on the headline ("CORRECTED-...", "... (CORRECTED)"). */
+export function isCorrection(item: CanonicalItem): boolean {
+  return item.signals.includes('correction') || /^\s*(?:corrected|correction)\s*[-:|]|\(corrected\)\s*$/i.test(item.headline);
+}
+
 export function versionKind(item: CanonicalItem): VersionKind {
   if (isKill(item)) return 'withdrawn';
-  if (item.signals.includes('correction')) return 'corrected';
+  if (isCorrection(item)) return 'corrected';
   return 'updated';
 }
 
@@ -58,18 +63,18 @@ export function linkedGuids(item: CanonicalItem): string[] {
 interface Scored {
   candidate: CandidateStory;
   verdict: TextVerdict;
-  comparedIndex: number;
+  comparedVersion: number;
 }
 
 function bestText(fp: TextFingerprint, item: CanonicalItem, candidates: CandidateStory[]): { best?: Scored; all: Scored[] } {
-  const correction = item.signals.includes('correction') || isKill(item);
+  const correction = isCorrection(item) || isKill(item);
   const all: Scored[] = [];
   for (const candidate of candidates) {
     let top: Scored | undefined;
-    candidate.fingerprints.forEach((storyFp, i) => {
-      const verdict = compareText(fp, storyFp, correction);
-      if (!top || (verdict.match && (!top.verdict.match || verdict.score > top.verdict.score))) top = { candidate, verdict, comparedIndex: i };
-    });
+    for (const { version, fingerprint } of candidate.fingerprints) {
+      const verdict = compareText(fp, fingerprint, correction);
+      if (!top || (verdict.match && (!top.verdict.match || verdict.score > top.verdict.score))) top = { candidate, verdict, comparedVersion: version };
+    }
     if (top) all.push(top);
   }
   const matching = all.filter((s) => s.verdict.match).sort((a, b) => b.verdict.score - a.verdict.score);
@@ -81,7 +86,7 @@ function textEvidence(s: Scored, others: Scored[]): MatchEvidence {
   return {
     basis: v.rule === 'flash-headline' ? 'headline' : 'near-duplicate',
     score: v.score,
-    comparedVersion: s.candidate.currentVersion - s.comparedIndex,
+    comparedVersion: s.comparedVersion,
     rule: v.rule,
     scores: { ...v.similarity },
     candidates: others.length,
@@ -89,11 +94,18 @@ function textEvidence(s: Scored, others: Scored[]): MatchEvidence {
   };
 }
 
-function noMatchReason(all: Scored[]): string {
-  if (all.length === 0) return 'no candidate story from this source and language in the window';
+/** Why nothing matched: the closest candidate's scores, and the veto that kept it apart. */
+function noMatchEvidence(all: Scored[]): MatchEvidence {
+  if (all.length === 0) return { basis: 'none', candidates: 0, reason: 'no candidate story from this source and language in the window' };
   const closest = [...all].sort((a, b) => b.verdict.similarity.jaccard - a.verdict.similarity.jaccard)[0].verdict;
   const why = closest.veto ? `, kept apart (${closest.veto})` : '';
-  return `${all.length} candidate(s), none matched; closest jaccard ${closest.similarity.jaccard}, headline ${closest.similarity.headline}${why}`;
+  return {
+    basis: 'none',
+    candidates: all.length,
+    scores: { ...closest.similarity },
+    ...(closest.veto ? { rule: `veto:${closest.veto}` } : {}),
+    reason: `${all.length} candidate(s), none matched; closest jaccard ${closest.similarity.jaccard}, headline ${closest.similarity.headline}${why}`,
+  };
 }
 
 /**
@@ -122,7 +134,7 @@ export function decide(item: CanonicalItem, fp: TextFingerprint, candidates: Can
   } else {
     const { best, all } = bestText(fp, item, candidates);
     story = best?.candidate;
-    match = best ? textEvidence(best, all) : { basis: 'none', candidates: all.length, reason: noMatchReason(all) };
+    match = best ? textEvidence(best, all) : noMatchEvidence(all);
   }
 
   if (!story) return { outcome: 'new-story', kind: isKill(item) ? 'withdrawn' : 'created', match };

@@ -34,7 +34,7 @@ describe('fingerprint', () => {
     const c = indexKeys(fp, indexScope('s2', 'en'));
     expect(a).toEqual(b);
     expect(a.some((k) => c.includes(k))).toBe(false);
-    expect(a.length).toBe(32 + 1 + WILDFIRE.length);
+    expect(a.length).toBe(32 + 1 + WILDFIRE.length + 1 + 16 + 8);
     a.forEach((k) => expect(k).toMatch(/^-?\d+$/));
   });
 });

@@ -1,6 +1,7 @@
 import { CanonicalItem } from '@copydesk/contracts';
 import { fmix32, hash32, hex64, key64, seededRandom } from './hash';
 import { headlineCore, matchText, splitDateline, words } from './match-text';
+import { trigrams } from './trigrams';
 
 export const SHINGLE_WORDS = 5;
 export const MINHASH_SIZE = 128;
@@ -9,6 +10,11 @@ export const LSH_ROWS = 4;
 /** Paragraphs shorter than this are not hashed: short lines ("Follow", "Read more") are furniture, not evidence. */
 export const MIN_PARAGRAPH_WORDS = 8;
 export const MAX_PARAGRAPH_HASHES = 40;
+/** Trigram LSH of the headline: 16 bands of 3 fire from a trigram Jaccard of about 0.4. */
+export const HEADLINE_BANDS = 16;
+/** Trigram LSH of the lede: 8 bands of 3. */
+export const LEDE_BANDS = 8;
+export const TRIGRAM_ROWS = 3;
 
 /**
  * What matching knows about one version's text. JSON-safe: it is stored with the story and
@@ -51,10 +57,10 @@ export function shingleHashes(text: string): number[] {
   return [...set].sort((a, b) => a - b);
 }
 
-export function minhash(shingles: number[]): number[] {
-  const mins = new Array<number>(MINHASH_SIZE).fill(0xffffffff);
+export function minhash(shingles: number[], size = MINHASH_SIZE): number[] {
+  const mins = new Array<number>(size).fill(0xffffffff);
   for (const s of shingles) {
-    for (let i = 0; i < MINHASH_SIZE; i++) {
+    for (let i = 0; i < size; i++) {
       const v = fmix32(s ^ MINHASH_SEEDS[i]);
       if (v < mins[i]) mins[i] = v;
     }
@@ -63,10 +69,15 @@ export function minhash(shingles: number[]): number[] {
 }
 
 /** LSH band keys: 32 bands of 4 rows; two texts share a band with probability about J^4 per band. */
-export function bandKeys(signature: number[]): string[] {
+export function bandKeys(signature: number[], bands = LSH_BANDS, rows = LSH_ROWS, prefix = 'b'): string[] {
   const keys: string[] = [];
-  for (let b = 0; b < LSH_BANDS; b++) keys.push(`b${b}:${signature.slice(b * LSH_ROWS, (b + 1) * LSH_ROWS).join('.')}`);
+  for (let b = 0; b < bands; b++) keys.push(`${prefix}${b}:${signature.slice(b * rows, (b + 1) * rows).join('.')}`);
   return keys;
+}
+
+/** Hashes of a text's pg_trgm-style trigrams, sorted and distinct. */
+export function trigramHashes(text: string): number[] {
+  return [...trigrams(text)].map((t) => hash32(t)).sort((a, b) => a - b);
 }
 
 const NAME = /(?<![\p{L}\p{N}])\p{Lu}[\p{L}'\u2019-]+/gu;
@@ -110,13 +121,17 @@ export function fingerprint(item: CanonicalItem): TextFingerprint {
 
 /**
  * The keys under which a version is indexed, scoped to source and language so that one
- * lookup never reaches another source's stories: LSH band keys of the body, the lede and
- * paragraph hashes, and the headline. Each is a 64-bit integer as a decimal string.
+ * lookup never reaches another source's stories: MinHash LSH band keys of the body's
+ * shingles, the lede and paragraph hashes, the exact headline, and trigram LSH band keys
+ * of headline and lede. Each is a 64-bit integer as a decimal string.
  */
 export function indexKeys(fp: TextFingerprint, scope: string): string[] {
   const keys = new Set<string>();
   if (fp.shingles.length > 0) for (const band of bandKeys(minhash(fp.shingles))) keys.add(key64(`${scope}|${band}`));
   if (fp.ledeHash) keys.add(key64(`${scope}|l:${fp.ledeHash}`));
+  // Trigram similarity of headline and lede, retrieved through LSH keys rather than a scan.
+  if (fp.headline) for (const band of bandKeys(minhash(trigramHashes(fp.headline), HEADLINE_BANDS * TRIGRAM_ROWS), HEADLINE_BANDS, TRIGRAM_ROWS, 'h')) keys.add(key64(`${scope}|${band}`));
+  if (fp.lede) for (const band of bandKeys(minhash(trigramHashes(fp.lede), LEDE_BANDS * TRIGRAM_ROWS), LEDE_BANDS, TRIGRAM_ROWS, 'l')) keys.add(key64(`${scope}|${band}`));
   for (const p of fp.paragraphHashes) keys.add(key64(`${scope}|p:${p}`));
   if (fp.headline) keys.add(key64(`${scope}|h:${fp.headline}`));
   return [...keys];

@@ -1,4 +1,7 @@
-import { TextFingerprint } from './fingerprint';
+import type { TextFingerprint } from './fingerprint';
+import { trigrams } from './trigrams';
+
+export { trigrams } from './trigrams';
 
 /** |A ∩ B| of two sorted arrays of distinct numbers. */
 function intersectSorted(a: number[], b: number[]): number {
@@ -14,17 +17,6 @@ function intersectSorted(a: number[], b: number[]): number {
     else j++;
   }
   return n;
-}
-
-/** pg_trgm's trigrams: each word padded with two spaces before and one after. */
-export function trigrams(text: string): Set<string> {
-  const out = new Set<string>();
-  for (const w of text.split(/[^\p{L}\p{N}]+/u)) {
-    if (!w) continue;
-    const padded = `  ${w} `;
-    for (let i = 0; i + 3 <= padded.length; i++) out.add(padded.slice(i, i + 3));
-  }
-  return out;
 }
 
 /** Trigram similarity as pg_trgm computes it: shared trigrams over all distinct trigrams. */

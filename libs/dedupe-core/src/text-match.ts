@@ -14,7 +14,8 @@ export const TEXT_MATCH = {
   containmentMinShingles: 20,
   writeThroughJaccard: 0.15,
   writeThroughHeadline: 0.5,
-  writeThroughParagraphs: 0.3,
+  writeThroughParagraphs: 0.5,
+  writeThroughContainment: 0.5,
   writeThroughLede: 0.6,
   leadRewriteParagraphs: 0.5,
   leadRewriteJaccard: 0.08,
@@ -24,6 +25,10 @@ export const TEXT_MATCH = {
   otherDatelineJaccard: 0.5,
   /** Templated copy that differs in numbers (and names) joins only above this. */
   templateJaccard: 0.8,
+  /** Below this headline similarity, changed names and numbers in headline and lede mark templated copy. */
+  templateHeadline: 0.9,
+  /** Other numbers in both headline and lede, without a correction: another templated story (a result, a price) unless nearly all text is the same. */
+  otherNumbersJaccard: 0.9,
 } as const;
 
 export type TextRule = 'flash-headline' | 'near-copy' | 'contained' | 'write-through' | 'lead-rewrite' | 'same-lede' | 'none';
@@ -38,7 +43,8 @@ export interface TextVerdict {
   similarity: Similarity;
 }
 
-const digits = (s: string) => (s.match(/\d+/g) ?? []).join(' ');
+/** The numbers of a text, in any order. */
+const digits = (s: string) => (s.match(/\d+/g) ?? []).sort().join(' ');
 
 /**
  * Are two versions' texts the same story? Rules in order; the first that fires decides.
@@ -58,15 +64,17 @@ export function compareText(item: TextFingerprint, story: TextFingerprint, corre
     if (digits(item.headline) !== digits(story.headline) && !correction) return veto('headline-numbers');
     return verdict(s.headline >= t.flashHeadline ? 'flash-headline' : 'none');
   }
-  const templated = !correction && s.numbersChanged >= 2 && (s.namesChanged >= 2 || s.jaccard < t.nearCopyJaccard);
+  const otherNumbers = digits(item.headline) !== digits(story.headline) && digits(item.lede) !== digits(story.lede);
+  if (!correction && otherNumbers && s.jaccard < t.otherNumbersJaccard) return veto('template');
+  // The same template with other names and numbers (a result with the same score): only the headline's names differ.
+  const templated = !correction && s.numbersChanged >= 2 && s.namesChanged >= 2 && s.headline < t.templateHeadline;
   if (templated && s.jaccard < t.templateJaccard) return veto('template');
   if (s.dateline === 'different' && s.jaccard < t.otherDatelineJaccard) return veto('dateline');
   if (s.jaccard >= t.nearCopyJaccard) return verdict('near-copy');
   if (s.containment >= t.containment && s.smallerShingles >= t.containmentMinShingles) return verdict('contained');
-  if (
-    s.jaccard >= t.writeThroughJaccard &&
-    (s.sameLede || s.headline >= t.writeThroughHeadline || s.sharedParagraphs >= t.writeThroughParagraphs || s.lede >= t.writeThroughLede)
-  ) {
+  // Shared paragraphs alone also join a sidebar that repeats background: the rewrite must also hold most of the old text.
+  const keptText = s.sharedParagraphs >= t.writeThroughParagraphs && s.containment >= t.writeThroughContainment;
+  if (s.jaccard >= t.writeThroughJaccard && (s.sameLede || s.headline >= t.writeThroughHeadline || keptText || s.lede >= t.writeThroughLede)) {
     return verdict('write-through');
   }
   if (s.sharedParagraphs >= t.leadRewriteParagraphs && s.jaccard >= t.leadRewriteJaccard && s.headline >= t.leadRewriteHeadline) {

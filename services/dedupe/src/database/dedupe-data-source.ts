@@ -1,10 +1,16 @@
 import { createServiceDataSource } from '@copydesk/database';
 import { DataSource } from 'typeorm';
 import { CreateDedupeSchema1764270100000 } from './migrations/1764270100000-create-dedupe-schema';
+import { CandidateIndex1764270300000 } from './migrations/1764270300000-candidate-index';
 
 export const DEDUPE_SCHEMA = 'dedupe';
 
 /** Dedupe works in SQL through its repositories; TypeORM runs its migrations and pool. */
 export function createDedupeDataSource(url: string): DataSource {
-  return createServiceDataSource({ url, schema: DEDUPE_SCHEMA, entities: [], migrations: [CreateDedupeSchema1764270100000] });
+  return createServiceDataSource({
+    url,
+    schema: DEDUPE_SCHEMA,
+    entities: [],
+    migrations: [CreateDedupeSchema1764270100000, CandidateIndex1764270300000],
+  });
 }

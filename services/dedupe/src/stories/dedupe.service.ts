@@ -2,7 +2,19 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { encodeJson, Header, NormalisedItemMessage, StoryVersionMessage, Topic } from '@copydesk/contracts';
-import { decide, Decision, headlineKey, itemTime } from '@copydesk/dedupe-core';
+import {
+  CandidateStory,
+  decide,
+  Decision,
+  fingerprint,
+  headlineKey,
+  indexKeys,
+  indexScope,
+  itemTime,
+  linkedGuids,
+  positionOf,
+  TextFingerprint,
+} from '@copydesk/dedupe-core';
 import { lockKeyOf, SqlOutboxStore } from '@copydesk/database';
 import { OutboxRelay } from '@copydesk/kafka';
 import { DedupeConfig } from '../config/dedupe.config';
@@ -35,11 +47,11 @@ export class DedupeService {
       // One source's items are decided one at a time, also across instances during a rebalance.
       await m.query('SELECT pg_advisory_xact_lock($1)', [lockKeyOf(`source:${msg.sourceId}`)]);
       if (await this.repo.isDecided(m, msg.itemId)) return 'already-decided' as const;
-      const key = headlineKey(msg.item.headline);
-      const since = new Date(now.getTime() - this.config.DEDUPE_WINDOW_HOURS * 3600_000);
-      const candidates = await this.repo.findCandidates(m, msg.sourceId, msg.item.wire.guid ?? null, key, since);
-      const decision = decide(msg.item, key, candidates);
-      await this.apply(m, msg, key, decision, now);
+      const fp = fingerprint(msg.item);
+      const keys = indexKeys(fp, indexScope(msg.sourceId, msg.item.language));
+      const candidates = await this.findCandidates(m, msg, keys, now);
+      const decision = decide(msg.item, fp, candidates);
+      await this.apply(m, msg, fp, keys, decision, now);
       return decision.outcome;
     });
     if (outcome === 'new-story' || outcome === 'new-version') void this.relay.kick();
@@ -47,55 +59,72 @@ export class DedupeService {
     return outcome;
   }
 
-  private async apply(m: EntityManager, msg: NormalisedItemMessage, key: string, decision: Decision, now: Date): Promise<void> {
+  /**
+   * Candidates through the indexes only: an item with a wire id finds its story by that id
+   * or by the ids its links name; an item without one, by shared fingerprint keys (scoped
+   * to the source and the language) within the window.
+   */
+  private async findCandidates(m: EntityManager, msg: NormalisedItemMessage, keys: string[], now: Date): Promise<CandidateStory[]> {
+    const guid = msg.item.wire.guid;
+    let ids: string[];
+    if (guid) {
+      ids = await this.repo.storiesByWireIds(m, msg.sourceId, [guid, ...linkedGuids(msg.item)]);
+    } else {
+      const since = new Date(now.getTime() - this.config.DEDUPE_WINDOW_HOURS * 3600_000);
+      ids = await this.repo.storiesByKeys(m, keys, since);
+    }
+    return this.repo.loadCandidates(m, ids);
+  }
+
+  private async apply(m: EntityManager, msg: NormalisedItemMessage, fp: TextFingerprint, keys: string[], decision: Decision, now: Date): Promise<void> {
     const base = { itemId: msg.itemId, submissionId: msg.submissionId, sourceId: msg.sourceId, decidedAt: now, evidence: decision.match };
     if (decision.outcome === 'duplicate') {
-      await this.repo.countDuplicate(m, decision.storyId);
+      // The duplicate's keys are those of the version it repeats: written again, they keep a long-running story matchable.
+      if (await this.repo.countDuplicate(m, decision.storyId, now)) await this.repo.insertKeys(m, decision.storyId, keys, now);
       await this.repo.recordDecision(m, { ...base, outcome: 'duplicate', storyId: decision.storyId, version: null });
       return;
     }
-    let storyId: string;
-    let version: number;
-    let storyCreatedAt: Date;
-    if (decision.outcome === 'new-story') {
-      storyId = randomUUID();
-      version = 1;
-      storyCreatedAt = now;
-      await this.repo.insertStory(m, {
-        id: storyId,
-        sourceId: msg.sourceId,
-        wireGuid: msg.item.wire.guid ?? null,
-        language: msg.item.language ?? null,
-        headlineKey: key,
-        itemTime: itemTime(msg.item),
-        withdrawn: msg.item.pubStatus === 'canceled',
-        at: now,
-      });
-    } else {
-      const story = await this.repo.lockStory(m, decision.storyId);
-      storyId = story.id;
-      version = story.latestVersion + 1;
-      storyCreatedAt = story.createdAt;
-    }
-    const kind = decision.outcome === 'new-story' ? (msg.item.pubStatus === 'canceled' ? 'withdrawn' : 'created') : decision.kind;
-    const current = decision.outcome === 'new-story' ? true : decision.current;
+    const story =
+      decision.outcome === 'new-story'
+        ? { id: randomUUID(), createdAt: now, latestVersion: 0 }
+        : await this.repo.lockStory(m, decision.storyId);
     const v: NewVersion = {
-      storyId,
-      version,
-      kind,
+      storyId: story.id,
+      version: story.latestVersion + 1,
+      kind: decision.kind,
       contentHash: msg.item.contentHash,
       itemId: msg.itemId,
       wireVersion: msg.item.wire.version ?? null,
       itemTime: itemTime(msg.item),
-      current,
+      current: decision.outcome === 'new-story' ? true : decision.current,
       decidedAt: now,
       item: msg.item,
+      position: positionOf(msg.item),
+      fingerprint: fp,
     };
-    await this.repo.insertVersion(m, v);
-    if (decision.outcome === 'new-version') await this.repo.advanceStory(m, v, key);
-    await this.repo.recordDecision(m, { ...base, outcome: decision.outcome, storyId, version });
-    await this.outbox.enqueue(m, [toVersionMessage(msg, v, storyCreatedAt, decision)]);
+    const key = headlineKey(msg.item.headline);
+    if (decision.outcome === 'new-story') {
+      const s = { id: story.id, sourceId: msg.sourceId, wireGuid: msg.item.wire.guid ?? null, language: languageOf(msg.item.language), headlineKey: key, at: now };
+      await this.repo.insertStory(m, s, v);
+      await this.repo.insertVersion(m, v);
+    } else {
+      await this.repo.insertVersion(m, v);
+      await this.repo.advanceStory(m, v, key);
+    }
+    const wireIds = [
+      ...(msg.item.wire.guid ? [{ guid: msg.item.wire.guid, via: 'id' as const }] : []),
+      ...linkedGuids(msg.item).map((guid) => ({ guid, via: 'link' as const })),
+    ];
+    await this.repo.registerWireIds(m, msg.sourceId, story.id, wireIds, now);
+    await this.repo.insertKeys(m, story.id, keys, now);
+    await this.repo.recordDecision(m, { ...base, outcome: decision.outcome, storyId: story.id, version: v.version });
+    await this.outbox.enqueue(m, [toVersionMessage(msg, v, story.createdAt, decision)]);
   }
+}
+
+/** The language as matching scopes it: the primary subtag, lowercased ("en-GB" is "en"). */
+function languageOf(language: string | undefined): string | null {
+  return language ? language.toLowerCase().split('-')[0] : null;
 }
 
 function toVersionMessage(msg: NormalisedItemMessage, v: NewVersion, storyCreatedAt: Date, decision: Decision) {

@@ -1,0 +1,51 @@
+import 'reflect-metadata';
+import { Logger } from '@nestjs/common';
+import { readFileSync } from 'node:fs';
+import { loadConfig } from '@copydesk/config';
+import { NormalisedItemMessage } from '@copydesk/contracts';
+import { SqlOutboxStore } from '@copydesk/database';
+import { OutboxRelay } from '@copydesk/kafka';
+import { DedupeConfig } from '../config/dedupe.config';
+import { createDedupeDataSource, DEDUPE_SCHEMA } from '../database/dedupe-data-source';
+import { DedupeRepository } from '../stories/dedupe.repository';
+import { DedupeService } from '../stories/dedupe.service';
+
+/** The relay is not part of the decision: the bench leaves the outbox to fill. */
+const idleRelay = { kick: () => Promise.resolve() } as unknown as OutboxRelay;
+
+/**
+ * Decides every item of a JSON file (an array of `{ message, now }`) through the real
+ * DedupeService on the database of DATABASE_URL, one transaction each as in production,
+ * and prints the time per decision as one JSON line. Driven by tests/bench/dedupe-bench.ts.
+ */
+async function main(file: string): Promise<void> {
+  Logger.overrideLogger(['error']);
+  const config = loadConfig(DedupeConfig);
+  const dataSource = createDedupeDataSource(config.DATABASE_URL);
+  await dataSource.initialize();
+  try {
+    const service = new DedupeService(dataSource, new DedupeRepository(), config, new SqlOutboxStore(dataSource, DEDUPE_SCHEMA), idleRelay);
+    const items = JSON.parse(readFileSync(file, 'utf8')) as { message: NormalisedItemMessage; now: string }[];
+    const warmup = Math.min(20, Math.floor(items.length / 10));
+    const times: number[] = [];
+    const outcomes: Record<string, number> = {};
+    for (const [i, { message, now }] of items.entries()) {
+      const started = process.hrtime.bigint();
+      const outcome = await service.process(message, new Date(now));
+      const ms = Number(process.hrtime.bigint() - started) / 1e6;
+      if (i >= warmup) times.push(ms);
+      outcomes[outcome] = (outcomes[outcome] ?? 0) + 1;
+    }
+    times.sort((a, b) => a - b);
+    const at = (q: number) => times[Math.min(times.length - 1, Math.floor(q * times.length))];
+    const mean = times.reduce((a, b) => a + b, 0) / times.length;
+    process.stdout.write(JSON.stringify({ measured: times.length, warmup, meanMs: mean, medianMs: at(0.5), p95Ms: at(0.95), maxMs: times[times.length - 1], outcomes }) + '\n');
+  } finally {
+    await dataSource.destroy();
+  }
+}
+
+main(process.argv[2]).catch((e: unknown) => {
+  process.stderr.write(`${e instanceof Error ? e.stack : String(e)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,58 @@
+/** Clustering quality of predicted stories against gold stories. */
+export interface ClusterMetrics {
+  items: number;
+  goldStories: number;
+  predictedStories: number;
+  pairwisePrecision: number;
+  pairwiseRecall: number;
+  pairwiseF1: number;
+  bcubedPrecision: number;
+  bcubedRecall: number;
+  bcubedF1: number;
+  /** Items joined to an existing story that belongs to another gold story, over all items joined to an existing story. */
+  falseMergeRate: number;
+}
+
+const pairs = (n: number) => (n * (n - 1)) / 2;
+const f1 = (p: number, r: number) => (p + r === 0 ? 0 : (2 * p * r) / (p + r));
+
+export function clusterMetrics(assignments: { gold: string; predicted: string; joined: boolean; joinedGold?: string }[]): ClusterMetrics {
+  const cell = new Map<string, number>();
+  const gold = new Map<string, number>();
+  const pred = new Map<string, number>();
+  for (const a of assignments) {
+    const key = `${a.predicted}\u0000${a.gold}`;
+    cell.set(key, (cell.get(key) ?? 0) + 1);
+    gold.set(a.gold, (gold.get(a.gold) ?? 0) + 1);
+    pred.set(a.predicted, (pred.get(a.predicted) ?? 0) + 1);
+  }
+  let tp = 0;
+  for (const n of cell.values()) tp += pairs(n);
+  let predPairs = 0;
+  for (const n of pred.values()) predPairs += pairs(n);
+  let goldPairs = 0;
+  for (const n of gold.values()) goldPairs += pairs(n);
+  let bp = 0;
+  let br = 0;
+  for (const a of assignments) {
+    const both = cell.get(`${a.predicted}\u0000${a.gold}`)!;
+    bp += both / pred.get(a.predicted)!;
+    br += both / gold.get(a.gold)!;
+  }
+  const n = assignments.length;
+  const joined = assignments.filter((a) => a.joined);
+  const precision = predPairs === 0 ? 1 : tp / predPairs;
+  const recall = goldPairs === 0 ? 1 : tp / goldPairs;
+  return {
+    items: n,
+    goldStories: gold.size,
+    predictedStories: pred.size,
+    pairwisePrecision: precision,
+    pairwiseRecall: recall,
+    pairwiseF1: f1(precision, recall),
+    bcubedPrecision: bp / n,
+    bcubedRecall: br / n,
+    bcubedF1: f1(bp / n, br / n),
+    falseMergeRate: joined.length === 0 ? 0 : joined.filter((a) => a.joinedGold !== a.gold).length / joined.length,
+  };
+}
