@@ -43,20 +43,37 @@ export class DedupeService {
    * recognised and never makes a second version.
    */
   async process(msg: NormalisedItemMessage, now: Date = new Date()): Promise<Outcome> {
-    const outcome = await this.dataSource.transaction(async (m) => {
-      // One source's items are decided one at a time, also across instances during a rebalance.
-      await m.query('SELECT pg_advisory_xact_lock($1)', [lockKeyOf(`source:${msg.sourceId}`)]);
-      if (await this.repo.isDecided(m, msg.itemId)) return 'already-decided' as const;
-      const fp = fingerprint(msg.item);
-      const keys = indexKeys(fp, indexScope(msg.sourceId, msg.item.language));
-      const candidates = await this.findCandidates(m, msg, keys, now);
-      const decision = decide(msg.item, fp, candidates);
-      await this.apply(m, msg, fp, keys, decision, now);
-      return decision.outcome;
-    });
-    if (outcome === 'new-story' || outcome === 'new-version') void this.relay.kick();
-    this.logger.log({ msg: 'item decided', itemId: msg.itemId, outcome });
+    const [outcome] = await this.processBatch([msg], now);
     return outcome;
+  }
+
+  /**
+   * Decides for consecutive items of one partition in one transaction, in order (a later
+   * item sees what an earlier one decided), so a burst costs one commit and one outbox relay.
+   */
+  async processBatch(messages: NormalisedItemMessage[], now: Date = new Date()): Promise<Outcome[]> {
+    const outcomes = await this.dataSource.transaction(async (m) => {
+      // One source's items are decided one at a time, also across instances during a
+      // rebalance; locks are taken in one order so two transactions cannot deadlock.
+      const locks = [...new Set(messages.map((msg) => lockKeyOf(`source:${msg.sourceId}`)))].sort((a, b) => a - b);
+      for (const lock of locks) await m.query('SELECT pg_advisory_xact_lock($1)', [lock]);
+      const decided: Outcome[] = [];
+      for (const msg of messages) decided.push(await this.decideOne(m, msg, now));
+      return decided;
+    });
+    if (outcomes.some((o) => o === 'new-story' || o === 'new-version')) void this.relay.kick();
+    messages.forEach((msg, i) => this.logger.log({ msg: 'item decided', itemId: msg.itemId, outcome: outcomes[i] }));
+    return outcomes;
+  }
+
+  private async decideOne(m: EntityManager, msg: NormalisedItemMessage, now: Date): Promise<Outcome> {
+    if (await this.repo.isDecided(m, msg.itemId)) return 'already-decided';
+    const fp = fingerprint(msg.item);
+    const keys = indexKeys(fp, indexScope(msg.sourceId, msg.item.language));
+    const candidates = await this.findCandidates(m, msg, keys, now);
+    const decision = decide(msg.item, fp, candidates);
+    await this.apply(m, msg, fp, keys, decision, now);
+    return decision.outcome;
   }
 
   /**

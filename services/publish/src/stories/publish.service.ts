@@ -32,21 +32,37 @@ export class PublishService {
    * a version seen before (a redelivery) changes nothing and emits nothing.
    */
   async publish(v: StoryVersionMessage): Promise<boolean> {
+    const [fresh] = await this.publishBatch([v]);
+    return fresh;
+  }
+
+  /** Consecutive versions of one partition in one transaction: one commit, one relay run. */
+  async publishBatch(versions: StoryVersionMessage[]): Promise<boolean[]> {
     const now = this.clock.now();
-    const doc = toNinjs(v, this.config.PUBLISH_URI_BASE);
     const fresh = await this.dataSource.transaction(async (m) => {
-      if (await this.repo.hasVersion(m, v.storyId, v.version)) return false;
-      const inserted = await this.repo.insertVersion(m, v, doc, eventId(v.storyId, v.version), now);
-      if (!inserted) return false;
-      await this.repo.upsertStory(m, v, doc);
-      await this.outbox.enqueue(m, toCloudEvents(v, doc, this.config.PUBLISH_URI_BASE, now));
-      return true;
+      const stored: boolean[] = [];
+      for (const v of versions) {
+        if (await this.repo.hasVersion(m, v.storyId, v.version)) {
+          stored.push(false);
+          continue;
+        }
+        const doc = toNinjs(v, this.config.PUBLISH_URI_BASE);
+        const inserted = await this.repo.insertVersion(m, v, doc, eventId(v.storyId, v.version), now);
+        if (inserted) {
+          await this.repo.upsertStory(m, v, doc);
+          await this.outbox.enqueue(m, toCloudEvents(v, doc, this.config.PUBLISH_URI_BASE, now));
+        }
+        stored.push(inserted);
+      }
+      return stored;
     });
-    if (fresh) {
+    if (fresh.some(Boolean)) {
       this.stream.notify();
       void this.relay.kick();
     }
-    this.logger.log({ msg: fresh ? 'version published' : 'version already published', storyId: v.storyId, version: v.version, kind: v.kind });
+    versions.forEach((v, i) =>
+      this.logger.log({ msg: fresh[i] ? 'version published' : 'version already published', storyId: v.storyId, version: v.version, kind: v.kind }),
+    );
     return fresh;
   }
 }

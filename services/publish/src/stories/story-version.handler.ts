@@ -1,14 +1,15 @@
-import { KafkaHandlers } from '@copydesk/kafka';
 import { EventPattern, Payload } from '@nestjs/microservices';
 import { StoryVersionMessage, Topic } from '@copydesk/contracts';
+import { KafkaHandlers } from '@copydesk/kafka';
 import { PublishService } from './publish.service';
 
 @KafkaHandlers()
 export class StoryVersionHandler {
   constructor(private readonly publisher: PublishService) {}
 
-  @EventPattern(Topic.StoryVersions)
-  async handle(@Payload() version: StoryVersionMessage): Promise<void> {
-    await this.publisher.publish(version);
+  /** Consecutive versions of a partition at once: one transaction for all of them. */
+  @EventPattern(Topic.StoryVersions, { batch: true })
+  async handle(@Payload() versions: StoryVersionMessage[]): Promise<void> {
+    await this.publisher.publishBatch(versions);
   }
 }
