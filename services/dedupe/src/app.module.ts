@@ -1,8 +1,8 @@
 import { Inject, Module, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { brokerList, loadConfig } from '@copydesk/config';
-import { assertMigrated, DatabaseHealth, SqlOutboxStore } from '@copydesk/database';
-import { BrokerHealth, createKafkaClient, KafkaPublisher, OutboxRelay } from '@copydesk/kafka';
+import { loadConfig } from '@copydesk/config';
+import { DatabaseHealth, dataSourceProvider, SqlOutboxStore } from '@copydesk/database';
+import { BrokerHealth, KafkaPublisher, kafkaProviders, OutboxRelay } from '@copydesk/kafka';
 import { HealthController, healthChecksProvider } from '@copydesk/observability';
 import { DedupeConfig } from './config/dedupe.config';
 import { createDedupeDataSource, DEDUPE_SCHEMA } from './database/dedupe-data-source';
@@ -10,36 +10,14 @@ import { DedupeRepository } from './stories/dedupe.repository';
 import { DEDUPE_OUTBOX, DEDUPE_RELAY, DedupeService } from './stories/dedupe.service';
 import { NormalisedItemHandler } from './stories/normalised-item.handler';
 
-const KAFKA = Symbol('KAFKA');
-type Kafka = ReturnType<typeof createKafkaClient>;
-
 @Module({
   controllers: [NormalisedItemHandler, HealthController],
   providers: [
     { provide: DedupeConfig, useFactory: () => loadConfig(DedupeConfig) },
-    {
-      provide: DataSource,
-      inject: [DedupeConfig],
-      useFactory: async (config: DedupeConfig) => {
-        const ds = createDedupeDataSource(config.DATABASE_URL);
-        await ds.initialize();
-        await assertMigrated(ds, DEDUPE_SCHEMA);
-        return ds;
-      },
-    },
-    { provide: KAFKA, inject: [DedupeConfig], useFactory: (c: DedupeConfig) => createKafkaClient({ brokers: brokerList(c), clientId: 'copydesk-dedupe' }) },
-    {
-      provide: KafkaPublisher,
-      inject: [KAFKA],
-      useFactory: async (kafka: Kafka) => {
-        const publisher = new KafkaPublisher(kafka);
-        await publisher.connect();
-        return publisher;
-      },
-    },
+    dataSourceProvider(DedupeConfig, createDedupeDataSource, DEDUPE_SCHEMA),
+    ...kafkaProviders(DedupeConfig, 'copydesk-dedupe'),
     { provide: DEDUPE_OUTBOX, inject: [DataSource], useFactory: (ds: DataSource) => new SqlOutboxStore(ds, DEDUPE_SCHEMA) },
     { provide: DEDUPE_RELAY, inject: [DEDUPE_OUTBOX, KafkaPublisher], useFactory: (store: SqlOutboxStore, p: KafkaPublisher) => new OutboxRelay(store, p) },
-    { provide: BrokerHealth, inject: [KAFKA], useFactory: (kafka: Kafka) => new BrokerHealth(kafka) },
     healthChecksProvider({ useFactory: (ds: DataSource, broker: BrokerHealth) => [new DatabaseHealth(ds), broker], inject: [DataSource, BrokerHealth] }),
     DedupeRepository,
     DedupeService,
