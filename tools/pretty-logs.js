@@ -4,6 +4,11 @@
 // Lines that are not JSON pass through unchanged.
 const readline = require('node:readline');
 
+// Ctrl-C reaches the printers too; they outlive it so the services' shutdown lines still
+// show, and end when their service closes its output.
+process.on('SIGINT', () => undefined);
+process.on('SIGTERM', () => undefined);
+
 const name = (process.argv[2] || '').padEnd(9);
 const colors = { ingest: 36, normalise: 35, dedupe: 33, publish: 32, kafka: 34 };
 const color = process.stdout.isTTY ? colors[(process.argv[2] || '').trim()] || 0 : 0;

@@ -41,7 +41,7 @@ trap 'exit 130' INT TERM
 # short). The log printers ignore Ctrl-C and end when their service closes its output.
 for service in ingest normalise dedupe publish; do
   setsid node -r ./tools/register-paths.js "dist/services/$service/src/main.js" \
-    > >(trap '' INT TERM; exec node tools/pretty-logs.js "$service") 2>&1 &
+    > >(exec node tools/pretty-logs.js "$service") 2>&1 &
   pids+=($!)
 done
 
