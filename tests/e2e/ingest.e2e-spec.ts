@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { createKafkaClient, readDeadLetter, TopicReader } from '@copydesk/kafka';
 import { Header, Topic } from '@copydesk/contracts';
-import { brokers } from '../support/env';
+import { Client } from 'pg';
+import { brokers, DATABASE_URL } from '../support/env';
 import { addSource, RunningStack, startServices } from '../support/service-processes';
 
 jest.setTimeout(180_000);
@@ -67,6 +68,29 @@ describe('ingest and normalise: accepting copy, refusing bad requests, dead-lett
     expect(((await other.json()) as { error: string }).error).toBe('IDEMPOTENCY_KEY_REUSED');
     await raw.waitFor((m) => m.headers[Header.SubmissionId] === a.submissionId, 1);
     expect(raw.messages.filter((m) => m.headers[Header.SubmissionId] === a.submissionId)).toHaveLength(1);
+  });
+
+  it('lets a retry take over an Idempotency-Key whose first request died before answering', async () => {
+    const key = randomUUID();
+    const body = 'Copy of a request that died\n\nIts process stopped before the 202.';
+    const db = new Client({ connectionString: DATABASE_URL });
+    await db.connect();
+    try {
+      // What a request leaves behind when its process stops between the broker's ack and the 202.
+      await db.query(
+        `INSERT INTO ingest.submissions (id, source_id, received_at, captured_at, content_type, size, sha256, idempotency_key, state)
+         VALUES ($1, $2, now() - interval '10 minutes', now() - interval '10 minutes', 'text/plain', $3, encode(sha256($4::bytea), 'hex'), $5, 'pending')`,
+        [randomUUID(), source.id, Buffer.byteLength(body), Buffer.from(body), key],
+      );
+    } finally {
+      await db.end();
+    }
+    const retry = await post(body, { 'Idempotency-Key': key, 'Content-Type': 'text/plain' });
+    expect(retry.status).toBe(202);
+    const { submissionId } = (await retry.json()) as { submissionId: string };
+    await raw.waitFor((m) => m.headers[Header.SubmissionId] === submissionId, 1);
+    const again = await post(body, { 'Idempotency-Key': key, 'Content-Type': 'text/plain' });
+    expect(((await again.json()) as { submissionId: string }).submissionId).toBe(submissionId);
   });
 
   it('refuses bad requests with a JSON error body and a stable code', async () => {

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, LessThan } from 'typeorm';
 import { CoalescingWriter } from '@copydesk/batching';
 import { SubmissionEntity } from '../database/submission.entity';
 
@@ -31,6 +31,21 @@ export class SubmissionsRepository {
       .getRepository(SubmissionEntity)
       .findOneByOrFail({ sourceId: submission.sourceId, idempotencyKey: submission.idempotencyKey as string });
     return { reserved: false, existing };
+  }
+
+  /**
+   * Frees an idempotency key whose request never finished (the process stopped between the
+   * broker's acknowledgement and this row's update) once it is older than `before`.
+   * Returns true when it freed it; the retry then submits the copy again.
+   */
+  async releaseAbandoned(sourceId: string, idempotencyKey: string, before: Date): Promise<boolean> {
+    const result = await this.dataSource.getRepository(SubmissionEntity).delete({
+      sourceId,
+      idempotencyKey,
+      state: 'pending',
+      receivedAt: LessThan(before),
+    });
+    return (result.affected ?? 0) > 0;
   }
 
   async markAccepted(id: string): Promise<void> {

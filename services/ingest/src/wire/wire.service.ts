@@ -20,6 +20,9 @@ export interface Accepted {
   replayed: boolean;
 }
 
+/** A pending idempotency key older than this belongs to a request that died. */
+const ABANDONED_AFTER_MS = 60_000;
+
 @Injectable()
 export class WireService {
   private readonly logger = new Logger(WireService.name);
@@ -57,7 +60,13 @@ export class WireService {
     };
 
     if (request.idempotencyKey) {
-      const claim = await this.submissions.reserve(row);
+      let claim = await this.submissions.reserve(row);
+      if (!claim.reserved && claim.existing.state === 'pending' && claim.existing.sha256 === meta.sha256) {
+        // A request with this key that never finished: it was never answered 202, so the
+        // retry takes its place (a copy that did reach the broker is caught as a duplicate).
+        const stale = new Date(now.getTime() - ABANDONED_AFTER_MS);
+        if (await this.submissions.releaseAbandoned(source.id, request.idempotencyKey, stale)) claim = await this.submissions.reserve(row);
+      }
       if (!claim.reserved) return this.replay(claim.existing, meta.sha256);
     }
 
