@@ -74,9 +74,3 @@ export const TOPICS: readonly TopicDefinition[] = [
     description: 'What a stage could not process: the original payload untouched, the reason in headers.',
   },
 ];
-
-export function topicDefinition(name: Topic): TopicDefinition {
-  const found = TOPICS.find((t) => t.name === name);
-  if (!found) throw new Error(`unknown topic ${name}`);
-  return found;
-}

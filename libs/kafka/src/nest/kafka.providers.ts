@@ -1,5 +1,6 @@
 import { Provider } from '@nestjs/common';
 import { Kafka } from 'kafkajs';
+import { brokerList } from '@copydesk/config';
 import { BrokerHealth } from '../admin/topic-admin';
 import { createKafkaClient } from '../client/kafka-client';
 import { KafkaPublisher } from '../publisher/kafka-publisher';
@@ -18,7 +19,7 @@ export function kafkaProviders(configToken: abstract new () => { KAFKA_BROKERS: 
     {
       provide: KAFKA_CLIENT,
       inject: [configToken],
-      useFactory: (config: { KAFKA_BROKERS: string }) => createKafkaClient({ brokers: config.KAFKA_BROKERS.split(','), clientId }),
+      useFactory: (config: { KAFKA_BROKERS: string }) => createKafkaClient({ brokers: brokerList(config), clientId }),
     },
     {
       provide: KafkaPublisher,

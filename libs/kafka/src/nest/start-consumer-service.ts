@@ -1,4 +1,5 @@
 import { INestApplication, Logger, Type } from '@nestjs/common';
+import { brokerList } from '@copydesk/config';
 import { decodeTopicMessage } from '@copydesk/contracts';
 import { createHttpApp } from '@copydesk/observability';
 import { connectKafkaConsumer } from './connect-kafka-consumer';
@@ -29,7 +30,7 @@ export async function startConsumerService(module: Type<unknown>, options: Consu
   const app = await createHttpApp(module, { service: options.service, logLevel: config.LOG_LEVEL, shutdownTimeoutMs: config.SHUTDOWN_TIMEOUT_MS });
   options.beforeInit?.(app);
   connectKafkaConsumer(app, {
-    client: { brokers: config.KAFKA_BROKERS.split(','), clientId: `copydesk-${options.service}` },
+    client: { brokers: brokerList(config), clientId: `copydesk-${options.service}` },
     groupId: options.groupId,
     stage: options.service,
     decode: decodeTopicMessage,
