@@ -34,9 +34,24 @@ export default [
         'error',
         {
           patterns: [
-            { group: ['kafkajs'], message: 'Kafka is reached through @copydesk/kafka only.' },
+            { group: ['kafkajs', 'kafkajs/*'], message: 'Kafka is reached through @copydesk/kafka only.' },
             { group: ['../../libs/*', '../../../libs/*', '../../services/*', '../../../services/*'], message: 'Import another project through its @copydesk/* entry point.' },
           ],
+        },
+      ],
+    },
+  },
+  {
+    // Kafka client calls (making a producer, consumer or admin client) belong in libs/kafka,
+    // which hands out ports; an import ban alone would not catch a client passed around.
+    files: ['**/*.ts'],
+    ignores: ['libs/kafka/**'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "CallExpression[callee.type='MemberExpression'][callee.property.name=/^(admin|consumer|producer)$/]",
+          message: 'Kafka clients are made in @copydesk/kafka only; use its ports (KafkaPublisher, ConsumerRunner, KafkaAdmin, TopicTailReader, subscribe).',
         },
       ],
     },

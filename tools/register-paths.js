@@ -8,8 +8,10 @@ const original = Module._resolveFilename;
 
 Module._resolveFilename = function resolve(request, parent, isMain, options) {
   if (request.startsWith('@copydesk/') && request !== '@copydesk/cli') {
-    const lib = request.slice('@copydesk/'.length);
-    return original.call(this, path.join(dist, 'libs', lib, 'src', 'index.js'), parent, isMain, options);
+    // `@copydesk/<lib>` is the library's src/ entry point; `@copydesk/<lib>/<entry>` a secondary
+    // entry point beside it (`@copydesk/kafka/testing`).
+    const [lib, entry] = request.slice('@copydesk/'.length).split('/');
+    return original.call(this, path.join(dist, 'libs', lib, entry ?? 'src', 'index.js'), parent, isMain, options);
   }
   return original.call(this, request, parent, isMain, options);
 };

@@ -11,7 +11,8 @@ import 'reflect-metadata';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Header, Topic } from '@copydesk/contracts';
-import { createKafkaClient, TopicReader } from '@copydesk/kafka';
+import { KafkaConnection } from '@copydesk/kafka';
+import { TopicReader } from '@copydesk/kafka/testing';
 import { brokers, SHARED } from '../support/env';
 import { addSource, startServices } from '../support/service-processes';
 
@@ -53,7 +54,7 @@ function percentile(sorted: number[], p: number): number {
 async function main(): Promise<void> {
   const stack = await startServices('bench-pipeline', 18481);
   const source = addSource(`bench-${Date.now()}`);
-  const reader = await new TopicReader(createKafkaClient({ brokers: brokers(), clientId: 'bench' }), Topic.StoryPublished).start();
+  const reader = await new TopicReader(new KafkaConnection({ brokers: brokers(), clientId: 'bench' }), Topic.StoryPublished).start();
   const bodies = Array.from({ length: PAGES }, (_, i) => Buffer.from(page(i), 'utf8'));
   const latencies: number[] = [];
   let next = 0;

@@ -5,7 +5,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { StoriesApi } from '@copydesk/client';
 import { ASYNCAPI_DOCUMENT_FILE, GEOJSON_SCHEMA_ID, JSON_SCHEMA_2020_12_FORMAT, NINJS_31_SCHEMA_ID } from '@copydesk/contracts';
-import { createKafkaClient, InboundMessage, TopicReader } from '@copydesk/kafka';
+import { InboundMessage, KafkaConnection } from '@copydesk/kafka';
+import { TopicReader } from '@copydesk/kafka/testing';
 import { brokers, ROOT, SHARED } from '../support/env';
 import { addSource, eventually, RunningStack, startServices } from '../support/service-processes';
 import { PAGE_1, page2 } from './dedupe-pages';
@@ -72,7 +73,7 @@ describe('a subscriber built only from the AsyncAPI document', () => {
   let source: { id: string; apiKey: string };
   let contracts: ChannelContract[];
   const readers = new Map<string, TopicReader>();
-  const kafka = createKafkaClient({ brokers: brokers(), clientId: 'asyncapi-e2e' });
+  const kafka = new KafkaConnection({ brokers: brokers(), clientId: 'asyncapi-e2e' });
 
   beforeAll(async () => {
     const { document, diagnostics } = await asyncApiParser().parse(DOCUMENT_TEXT);

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { createKafkaClient, readDeadLetter, TopicReader } from '@copydesk/kafka';
+import { KafkaConnection, readDeadLetter } from '@copydesk/kafka';
+import { TopicReader } from '@copydesk/kafka/testing';
 import { Header, Topic } from '@copydesk/contracts';
 import { Client } from 'pg';
 import { brokers, DATABASE_URL } from '../support/env';
@@ -10,7 +11,7 @@ jest.setTimeout(180_000);
 describe('ingest and normalise: accepting copy, refusing bad requests, dead-lettering what cannot be parsed', () => {
   let stack: RunningStack;
   let source: { id: string; apiKey: string };
-  const kafka = createKafkaClient({ brokers: brokers(), clientId: 'ingest-e2e' });
+  const kafka = new KafkaConnection({ brokers: brokers(), clientId: 'ingest-e2e' });
   let raw: TopicReader;
   let dlq: TopicReader;
   let normalised: TopicReader;

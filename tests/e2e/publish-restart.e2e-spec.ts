@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import { encodeJson, Header, StoryVersionMessage, Topic } from '@copydesk/contracts';
 import { followStories, StreamedStoryEvent } from '@copydesk/client';
-import { createKafkaClient, InboundMessage, KafkaPublisher, TopicReader } from '@copydesk/kafka';
+import { InboundMessage, KafkaConnection, KafkaPublisher } from '@copydesk/kafka';
+import { TopicReader } from '@copydesk/kafka/testing';
 import { brokers, DATABASE_URL } from '../support/env';
 import { ninjs31 } from '../support/ninjs-validator';
 import { eventually } from '../support/service-processes';
@@ -52,7 +53,7 @@ function count(messages: InboundMessage[]): Map<string, number> {
 }
 
 describe('publish killed mid-stream: exactly one event per version', () => {
-  const kafka = createKafkaClient({ brokers: brokers(), clientId: 'publish-restart-e2e' });
+  const kafka = new KafkaConnection({ brokers: brokers(), clientId: 'publish-restart-e2e' });
   const db = new Client({ connectionString: DATABASE_URL });
   const publish = new PublishProcess('publish-restart', 38091);
   const sourceId = randomUUID();

@@ -1,9 +1,11 @@
+import { StoryEventType } from '@copydesk/contracts';
+
 /** A `story.published.v1` / `story.latest.v1` event as a subscriber sees it. */
 export interface PublishedStoryEvent {
   /** CloudEvents attributes, from the `ce_*` headers. */
   id: string;
   source: string;
-  type: 'story.created' | 'story.updated' | 'story.corrected' | 'story.withdrawn';
+  type: StoryEventType;
   time: string;
   specversion: string;
   subject?: string;

@@ -1,7 +1,7 @@
-/** Typed helpers for the publish API. */
-export type TimePrecision = 'second' | 'minute' | 'day';
-export type PubStatus = 'usable' | 'withheld' | 'canceled';
-export type VersionKind = 'created' | 'updated' | 'corrected' | 'withdrawn';
+/** Typed helpers for the publish API. The vocabulary (precision, status, version kind) is the contracts'. */
+import { MatchEvidence, PubStatus, StoryEventType, TimePrecision, VersionKind } from '@copydesk/contracts';
+
+export type { PubStatus, TimePrecision, VersionKind } from '@copydesk/contracts';
 
 export interface StoryView {
   id: string;
@@ -33,14 +33,14 @@ export interface VersionView {
   kind: VersionKind;
   current: boolean;
   eventId: string;
-  eventType: string;
+  eventType: StoryEventType;
   updatedAt: string;
   updatedPrecision: TimePrecision;
   updatedLabel: string;
   publishedAt: string;
   submissionId: string;
   itemIndex: number;
-  match: Record<string, unknown>;
+  match: MatchEvidence;
   ninjs: Record<string, unknown>;
 }
 

@@ -10,6 +10,8 @@ export const Header = {
   Sha256: 'copydesk-sha256',
   StoryId: 'copydesk-story-id',
   ItemId: 'copydesk-item-id',
+  /** `<schema>:<record id>` of the outbox record a message was sent from: how a relay recognises what it already sent. */
+  OutboxId: 'copydesk-outbox-id',
   // dead letters
   DlqStage: 'dlq-stage',
   DlqErrorCode: 'dlq-error-code',

@@ -1,10 +1,11 @@
 import { Provider } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { ShutdownPhase, ShutdownSequence } from '@copydesk/observability';
 import { assertMigrated } from './data-source.factory';
 
 /**
  * The service's TypeORM data source as a Nest provider: initialised at start-up, refusing to
- * start while the schema has pending migrations.
+ * start while the schema has pending migrations. The pool closes last when the service stops.
  */
 export function dataSourceProvider(
   configToken: abstract new () => { DATABASE_URL: string },
@@ -13,10 +14,11 @@ export function dataSourceProvider(
 ): Provider {
   return {
     provide: DataSource,
-    inject: [configToken],
-    useFactory: async (config: { DATABASE_URL: string }) => {
+    inject: [configToken, ShutdownSequence],
+    useFactory: async (config: { DATABASE_URL: string }, shutdown: ShutdownSequence) => {
       const dataSource = create(config.DATABASE_URL);
       await dataSource.initialize();
+      shutdown.register(ShutdownPhase.Pool, `database pool (${schema})`, () => dataSource.destroy());
       await assertMigrated(dataSource, schema);
       return dataSource;
     },

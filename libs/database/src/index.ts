@@ -2,5 +2,5 @@ export * from './data-source.factory';
 export * from './ensure-database';
 export * from './database-health';
 export * from './run-migrations';
-export * from './sql-outbox.store';
+export * from './advisory-lock';
 export * from './data-source.provider';

@@ -1,17 +1,21 @@
+// The public entry point: ports and framework-free message shapes. No export names a type of
+// the Kafka client library behind them (a spec checks the declarations), so a service can
+// reach Kafka only through these.
 export * from './message';
-export * from './client/kafka-client';
+export * from './connection/kafka-connection';
 export * from './errors/handler-errors';
 export * from './publisher/kafka-publisher';
 export * from './consumer/retry-policy';
 export * from './consumer/consumer-runner';
 export * from './dlq/dead-letter';
-export * from './admin/topic-admin';
+export * from './admin/kafka-admin';
+export * from './admin/broker-health';
+export * from './tail/topic-tail-reader';
+export * from './subscriber/subscribe';
 export * from './nest/kafka-message.context';
 export * from './nest/kafka-exception.filter';
 export * from './nest/kafka.transport';
-export * from './outbox/outbox-relay';
 export * from './nest/connect-kafka-consumer';
 export * from './nest/kafka-handlers.decorator';
-export * from './testing/topic-reader';
 export * from './nest/kafka.providers';
 export * from './nest/start-consumer-service';

@@ -6,3 +6,4 @@ export * from './health/health-checks.provider';
 export * from './errors/api-error';
 export * from './errors/http-exception.filter';
 export * from './bootstrap/create-http-app';
+export * from './lifecycle/shutdown-sequence';

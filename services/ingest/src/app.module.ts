@@ -1,8 +1,8 @@
-import { Inject, Module, OnApplicationShutdown } from '@nestjs/common';
+import { Module } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { loadConfig } from '@copydesk/config';
 import { DatabaseHealth, dataSourceProvider } from '@copydesk/database';
-import { BrokerHealth, KafkaPublisher, kafkaProviders } from '@copydesk/kafka';
+import { BrokerHealth, kafkaProviders } from '@copydesk/kafka';
 import { HealthController, healthChecksProvider } from '@copydesk/observability';
 import { IngestConfig } from './config/ingest.config';
 import { createIngestDataSource, INGEST_SCHEMA } from './database/ingest-data-source';
@@ -31,17 +31,4 @@ import { WireService } from './wire/wire.service';
   ],
   exports: [IngestConfig],
 })
-export class AppModule implements OnApplicationShutdown {
-  constructor(
-    private readonly dataSource: DataSource,
-    private readonly publisher: KafkaPublisher,
-    @Inject(BrokerHealth) private readonly broker: BrokerHealth,
-  ) {}
-
-  /** After HTTP stopped taking requests: flush the producer, then close the pool. */
-  async onApplicationShutdown(): Promise<void> {
-    await this.publisher.disconnect();
-    await this.broker.close();
-    await this.dataSource.destroy();
-  }
-}
+export class AppModule {}

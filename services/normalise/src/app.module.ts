@@ -1,6 +1,6 @@
-import { Module, OnApplicationShutdown } from '@nestjs/common';
+import { Module } from '@nestjs/common';
 import { loadConfig } from '@copydesk/config';
-import { BrokerHealth, KafkaPublisher, kafkaProviders } from '@copydesk/kafka';
+import { BrokerHealth, kafkaProviders } from '@copydesk/kafka';
 import { HealthController, healthChecksProvider } from '@copydesk/observability';
 import { NormaliseConfig } from './config/normalise.config';
 import { NormaliseService } from './normalise/normalise.service';
@@ -16,14 +16,4 @@ import { RawSubmissionHandler } from './normalise/raw-submission.handler';
     NormaliseService,
   ],
 })
-export class AppModule implements OnApplicationShutdown {
-  constructor(
-    private readonly publisher: KafkaPublisher,
-    private readonly broker: BrokerHealth,
-  ) {}
-
-  async onApplicationShutdown(): Promise<void> {
-    await this.publisher.disconnect();
-    await this.broker.close();
-  }
-}
+export class AppModule {}

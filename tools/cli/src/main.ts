@@ -4,7 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { TOPICS } from '@copydesk/contracts';
-import { createKafkaClient, ensureTopics } from '@copydesk/kafka';
+import { KafkaAdmin, KafkaConnection } from '@copydesk/kafka';
 import { JsonLogger } from '@copydesk/observability';
 import { isWireFormatError, parseWire } from '@copydesk/wire-formats';
 
@@ -40,7 +40,8 @@ function brokers(): string[] {
 }
 
 async function topicsCreate(): Promise<number> {
-  const created = await ensureTopics(createKafkaClient({ brokers: brokers(), clientId: 'copydesk-cli' }), TOPICS);
+  const admin = new KafkaAdmin(new KafkaConnection({ brokers: brokers(), clientId: 'copydesk-cli' }));
+  const created = await admin.ensureTopics(TOPICS).finally(() => admin.close());
   process.stdout.write(JSON.stringify({ msg: 'topics ready', created, total: TOPICS.length }) + '\n');
   return 0;
 }

@@ -1,18 +1,18 @@
 import { randomUUID } from 'node:crypto';
 import { Header, Topic, TOPICS } from '@copydesk/contracts';
-import { createKafkaClient } from '../client/kafka-client';
-import { ensureTopics } from '../admin/topic-admin';
+import { KafkaAdmin } from '../admin/kafka-admin';
+import { KafkaConnection } from '../connection/kafka-connection';
+import { createTopics, TopicReader } from '../../testing';
 import { readDeadLetter } from '../dlq/dead-letter';
 import { PermanentError } from '../errors/handler-errors';
 import { InboundMessage } from '../message';
 import { KafkaPublisher } from '../publisher/kafka-publisher';
-import { TopicReader } from '../testing/topic-reader';
 import { ConsumerRunner } from './consumer-runner';
 
 jest.setTimeout(120_000);
 
 const brokers = (process.env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(',');
-const kafka = createKafkaClient({ brokers, clientId: 'runner-int-spec' });
+const kafka = new KafkaConnection({ brokers, clientId: 'runner-int-spec' });
 const fastRetry = { attempts: 3, initialDelayMs: 10, maxDelayMs: 50 };
 
 describe('ConsumerRunner against the real broker', () => {
@@ -20,7 +20,7 @@ describe('ConsumerRunner against the real broker', () => {
   let dlq: TopicReader;
 
   beforeAll(async () => {
-    await ensureTopics(kafka, TOPICS);
+    await createTopics(kafka, TOPICS);
     publisher = new KafkaPublisher(kafka);
     await publisher.connect();
     dlq = await new TopicReader(kafka, Topic.WireDlq).start();
@@ -33,7 +33,7 @@ describe('ConsumerRunner against the real broker', () => {
 
   async function freshTopic(): Promise<string> {
     const topic = `it.runner.${randomUUID()}`;
-    await ensureTopics(kafka, [{ name: topic, partitions: 1, config: {} }]);
+    await createTopics(kafka, [{ name: topic, partitions: 1, config: {} }]);
     return topic;
   }
 
@@ -42,13 +42,12 @@ describe('ConsumerRunner against the real broker', () => {
   }
 
   async function committedOffset(groupId: string, topic: string): Promise<string> {
-    const admin = kafka.admin();
-    await admin.connect();
+    const admin = new KafkaAdmin(kafka);
     try {
-      const [entry] = await admin.fetchOffsets({ groupId, topics: [topic] });
-      return entry.partitions[0].offset;
+      const [entry] = await admin.groupOffsets(groupId, [topic]);
+      return entry.offset;
     } finally {
-      await admin.disconnect();
+      await admin.close();
     }
   }
 

@@ -1,8 +1,11 @@
 import { Logger } from '@nestjs/common';
-import { Consumer, EachBatchPayload, Kafka, KafkaMessage } from 'kafkajs';
+import { Consumer, EachBatchPayload } from 'kafkajs';
+import { KafkaConnection } from '../connection/kafka-connection';
+import { clientOf } from '../connection/kafkajs-client';
 import { buildDeadLetter } from '../dlq/dead-letter';
 import { describeFailure } from '../errors/handler-errors';
-import { headerMap, InboundMessage } from '../message';
+import { InboundMessage } from '../message';
+import { toInbound } from './inbound';
 import { KafkaPublisher } from '../publisher/kafka-publisher';
 import { DEFAULT_RETRY, retryDelay, RetryPolicy } from './retry-policy';
 
@@ -35,7 +38,7 @@ export interface ConsumerRunnerOptions {
 }
 
 /**
- * Consumes with kafkajs' batch API and gives each message to one handler, in order per
+ * Consumes with the client's batch API and gives each message to one handler, in order per
  * partition. An offset is resolved only after its handler finished or its dead letter was
  * acknowledged, and only resolved offsets are committed, so a crash or a rebalance replays
  * unfinished messages and never skips one. Failures are retried a bounded number of times
@@ -49,10 +52,10 @@ export class ConsumerRunner {
   private stopping = false;
 
   constructor(
-    kafka: Kafka,
+    connection: KafkaConnection,
     private readonly options: ConsumerRunnerOptions,
   ) {
-    this.consumer = kafka.consumer({
+    this.consumer = clientOf(connection).consumer({
       groupId: options.groupId,
       allowAutoTopicCreation: false,
       sessionTimeout: options.sessionTimeout ?? 30000,
@@ -168,17 +171,6 @@ export class ConsumerRunner {
   }
 }
 
-function toInbound(topic: string, partition: number, m: KafkaMessage): InboundMessage {
-  return {
-    topic,
-    partition,
-    offset: m.offset,
-    key: m.key ? m.key.toString('utf8') : null,
-    value: m.value,
-    headers: headerMap(m.headers as Record<string, unknown>),
-    timestamp: m.timestamp,
-  };
-}
 
 async function sleepWithHeartbeat(ms: number, heartbeat: () => Promise<void>): Promise<void> {
   const end = Date.now() + ms;

@@ -1,8 +1,7 @@
 /**
  * How a message handler failure is treated.
  * Permanent: the message can never succeed (bad payload): dead-letter it at once.
- * Retryable: something outside may recover (database restarting): retry, bounded, then dead-letter.
- * Any other error counts as retryable.
+ * Any other error counts as retryable: something outside may recover (database restarting).
  */
 export class PermanentError extends Error {
   readonly permanent = true;
@@ -16,18 +15,6 @@ export class PermanentError extends Error {
   }
 }
 
-export class RetryableError extends Error {
-  readonly permanent = false;
-  constructor(
-    readonly code: string,
-    message: string,
-    readonly details: unknown[] = [],
-  ) {
-    super(message);
-    this.name = 'RetryableError';
-  }
-}
-
 export interface FailureInfo {
   permanent: boolean;
   code: string;
@@ -36,7 +23,7 @@ export interface FailureInfo {
 }
 
 export function describeFailure(error: unknown): FailureInfo {
-  if (error instanceof PermanentError || error instanceof RetryableError) {
+  if (error instanceof PermanentError) {
     return { permanent: error.permanent, code: error.code, message: error.message, details: error.details };
   }
   if (error instanceof Error) {

@@ -1,35 +1,61 @@
 import { Provider } from '@nestjs/common';
-import { Kafka } from 'kafkajs';
 import { brokerList } from '@copydesk/config';
-import { BrokerHealth } from '../admin/topic-admin';
-import { createKafkaClient } from '../client/kafka-client';
+import { ShutdownPhase, ShutdownSequence } from '@copydesk/observability';
+import { BrokerHealth } from '../admin/broker-health';
+import { KafkaAdmin } from '../admin/kafka-admin';
+import { KafkaConnection } from '../connection/kafka-connection';
 import { KafkaPublisher } from '../publisher/kafka-publisher';
-
-/** The service's kafkajs client (one per process). */
-export const KAFKA_CLIENT = Symbol('KAFKA_CLIENT');
-
-export type KafkaClient = Kafka;
+import { TopicTailReader } from '../tail/topic-tail-reader';
 
 /**
- * The Kafka side of a service's module: the client, a connected idempotent publisher and the
- * readiness check, from the service's configuration class (anything with KAFKA_BROKERS).
+ * The Kafka side of a service's module, from the service's configuration class (anything with
+ * KAFKA_BROKERS): the connection, a connected idempotent publisher, the admin port, the
+ * topic-tail reader and the readiness check. Each registers how it closes with the
+ * service's `ShutdownSequence`.
  */
 export function kafkaProviders(configToken: abstract new () => { KAFKA_BROKERS: string }, clientId: string): Provider[] {
   return [
     {
-      provide: KAFKA_CLIENT,
+      provide: KafkaConnection,
       inject: [configToken],
-      useFactory: (config: { KAFKA_BROKERS: string }) => createKafkaClient({ brokers: brokerList(config), clientId }),
+      useFactory: (config: { KAFKA_BROKERS: string }) => new KafkaConnection({ brokers: brokerList(config), clientId }),
     },
     {
       provide: KafkaPublisher,
-      inject: [KAFKA_CLIENT],
-      useFactory: async (kafka: Kafka) => {
-        const publisher = new KafkaPublisher(kafka);
+      inject: [KafkaConnection, ShutdownSequence],
+      useFactory: async (connection: KafkaConnection, shutdown: ShutdownSequence) => {
+        const publisher = new KafkaPublisher(connection);
         await publisher.connect();
+        shutdown.register(ShutdownPhase.Producers, 'kafka publisher', () => publisher.disconnect());
         return publisher;
       },
     },
-    { provide: BrokerHealth, inject: [KAFKA_CLIENT], useFactory: (kafka: Kafka) => new BrokerHealth(kafka) },
+    {
+      provide: KafkaAdmin,
+      inject: [KafkaConnection, ShutdownSequence],
+      useFactory: (connection: KafkaConnection, shutdown: ShutdownSequence) => {
+        const admin = new KafkaAdmin(connection);
+        shutdown.register(ShutdownPhase.Connections, 'kafka admin', () => admin.close());
+        return admin;
+      },
+    },
+    {
+      provide: TopicTailReader,
+      inject: [KafkaConnection, ShutdownSequence],
+      useFactory: (connection: KafkaConnection, shutdown: ShutdownSequence) => {
+        const reader = new TopicTailReader(connection);
+        shutdown.register(ShutdownPhase.Connections, 'topic tail reader', () => reader.close());
+        return reader;
+      },
+    },
+    {
+      provide: BrokerHealth,
+      inject: [KafkaConnection, ShutdownSequence],
+      useFactory: (connection: KafkaConnection, shutdown: ShutdownSequence) => {
+        const health = new BrokerHealth(connection);
+        shutdown.register(ShutdownPhase.Connections, 'broker health', () => health.close());
+        return health;
+      },
+    },
   ];
 }

@@ -4,11 +4,10 @@ import { Test } from '@nestjs/testing';
 import { IsInt, IsString, Min } from 'class-validator';
 import { randomUUID } from 'node:crypto';
 import { decodeJson, Header, Topic, TOPICS } from '@copydesk/contracts';
-import { ensureTopics } from '../admin/topic-admin';
-import { createKafkaClient } from '../client/kafka-client';
+import { createTopics, TopicReader } from '../../testing';
+import { KafkaConnection } from '../connection/kafka-connection';
 import { readDeadLetter } from '../dlq/dead-letter';
 import { KafkaPublisher } from '../publisher/kafka-publisher';
-import { TopicReader } from '../testing/topic-reader';
 import { connectKafkaConsumer } from './connect-kafka-consumer';
 import { KafkaHandlers } from './kafka-handlers.decorator';
 import { KafkaBatchContext, KafkaMessageContext } from './kafka-message.context';
@@ -16,7 +15,7 @@ import { KafkaBatchContext, KafkaMessageContext } from './kafka-message.context'
 jest.setTimeout(120_000);
 
 const brokers = (process.env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(',');
-const kafka = createKafkaClient({ brokers, clientId: 'transport-int-spec' });
+const kafka = new KafkaConnection({ brokers, clientId: 'transport-int-spec' });
 
 class WireNote {
   @IsString()
@@ -56,7 +55,7 @@ describe('KafkaTransport: Nest handlers on the real broker', () => {
   class NotesModule {}
 
   beforeAll(async () => {
-    await ensureTopics(kafka, [...TOPICS, { name: topic, partitions: 1, config: {} }, { name: batchTopic, partitions: 1, config: {} }]);
+    await createTopics(kafka, [...TOPICS, { name: topic, partitions: 1, config: {} }, { name: batchTopic, partitions: 1, config: {} }]);
     publisher = new KafkaPublisher(kafka);
     await publisher.connect();
     dlq = await new TopicReader(kafka, Topic.WireDlq).start();

@@ -1,9 +1,8 @@
 import { CustomTransportStrategy, Server } from '@nestjs/microservices';
-import { Kafka } from 'kafkajs';
 import { lastValueFrom } from 'rxjs';
 import { Header } from '@copydesk/contracts';
 import { withLogContext } from '@copydesk/observability';
-import { createKafkaClient, KafkaClientOptions } from '../client/kafka-client';
+import { KafkaConnection, KafkaConnectionOptions } from '../connection/kafka-connection';
 import { ConsumerRunner } from '../consumer/consumer-runner';
 import { RetryPolicy } from '../consumer/retry-policy';
 import { PermanentError } from '../errors/handler-errors';
@@ -12,7 +11,7 @@ import { KafkaPublisher } from '../publisher/kafka-publisher';
 import { KafkaBatchContext, KafkaMessageContext } from './kafka-message.context';
 
 export interface KafkaTransportOptions {
-  client: KafkaClientOptions;
+  client: KafkaConnectionOptions;
   groupId: string;
   /** Stage name on dead letters and logs. */
   stage: string;
@@ -28,12 +27,12 @@ export interface KafkaTransportOptions {
 /**
  * A Nest microservice transport on Copydesk's consumer runner. Handlers are ordinary
  * `@EventPattern(Topic.X)` methods: pipes (class-validator), guards, interceptors and
- * exception filters apply to Kafka messages as they do to HTTP requests. What kafkajs and
+ * exception filters apply to Kafka messages as they do to HTTP requests. What the Kafka client and
  * Nest's own Kafka transport lack — ordered commit after the handler, bounded retries,
  * dead letters — happens here, out of the services' sight.
  */
 export class KafkaTransport extends Server implements CustomTransportStrategy {
-  private kafka: Kafka | undefined;
+  private connection: KafkaConnection | undefined;
   private runner: ConsumerRunner | undefined;
   private deadLetters: KafkaPublisher | undefined;
 
@@ -59,17 +58,17 @@ export class KafkaTransport extends Server implements CustomTransportStrategy {
   }
 
   unwrap<T>(): T {
-    return this.kafka as T;
+    return this.connection as T;
   }
 
   private async start(): Promise<void> {
     const topics = [...this.messageHandlers.keys()];
     if (topics.length === 0) throw new Error('KafkaTransport: no @EventPattern handlers registered');
-    this.kafka = createKafkaClient(this.options.client);
-    this.deadLetters = new KafkaPublisher(this.kafka);
+    this.connection = new KafkaConnection(this.options.client);
+    this.deadLetters = new KafkaPublisher(this.connection);
     await this.deadLetters.connect();
     const batchTopics = topics.filter((t) => (this.getHandlerByPattern(t)?.extras as { batch?: boolean } | undefined)?.batch === true);
-    this.runner = new ConsumerRunner(this.kafka, {
+    this.runner = new ConsumerRunner(this.connection, {
       groupId: this.options.groupId,
       topics,
       stage: this.options.stage,

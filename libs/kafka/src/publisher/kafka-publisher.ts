@@ -1,5 +1,7 @@
-import { CompressionTypes, Kafka, Message, Partitioners, Producer } from 'kafkajs';
+import { CompressionTypes, Message, Partitioners, Producer } from 'kafkajs';
 import { CoalescingWriter } from '@copydesk/batching';
+import { KafkaConnection } from '../connection/kafka-connection';
+import { clientOf } from '../connection/kafkajs-client';
 import { OutgoingMessage } from '../message';
 
 export interface PublisherOptions {
@@ -9,7 +11,7 @@ export interface PublisherOptions {
 }
 
 /**
- * Awaited publishing on kafkajs' idempotent producer (acks = all).
+ * Awaited publishing on an idempotent producer (acks = all).
  *
  * kafkajs has no linger setting and allows one request in flight with idempotence, so calls
  * that arrive while a request is in flight are gathered and sent together in the next
@@ -23,8 +25,8 @@ export class KafkaPublisher {
   private inFlight = 0;
   private readonly compression: CompressionTypes;
 
-  constructor(kafka: Kafka, options: PublisherOptions = {}) {
-    this.producer = kafka.producer({
+  constructor(connection: KafkaConnection, options: PublisherOptions = {}) {
+    this.producer = clientOf(connection).producer({
       idempotent: true,
       maxInFlightRequests: 1,
       allowAutoTopicCreation: false,

@@ -1,7 +1,8 @@
-import { INestApplication, Logger, Type, ValidationPipe } from '@nestjs/common';
+import { INestApplication, Logger, Module, Type, ValidationPipe } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { HttpExceptionFilter } from '../errors/http-exception.filter';
+import { LifecycleModule } from '../lifecycle/shutdown-sequence';
 import { JsonLogger, Level } from '../logging/json-logger';
 
 export interface HttpAppOptions {
@@ -17,7 +18,7 @@ export interface HttpAppOptions {
 export async function createHttpApp(module: Type<unknown>, options: HttpAppOptions): Promise<NestExpressApplication> {
   const logger = new JsonLogger({ service: options.service, level: options.logLevel });
   Logger.overrideLogger(logger);
-  const app = await NestFactory.create<NestExpressApplication>(module, {
+  const app = await NestFactory.create<NestExpressApplication>(withLifecycle(module), {
     logger,
     bodyParser: !options.rawBody,
     abortOnError: false,
@@ -28,6 +29,13 @@ export async function createHttpApp(module: Type<unknown>, options: HttpAppOptio
   app.enableShutdownHooks();
   installShutdownDeadline(app, options.shutdownTimeoutMs);
   return app;
+}
+
+/** The service's module under a root that brings the shutdown sequence every provider may register with. */
+export function withLifecycle(module: Type<unknown>): Type<unknown> {
+  @Module({ imports: [LifecycleModule, module] })
+  class ServiceRoot {}
+  return ServiceRoot;
 }
 
 function installShutdownDeadline(app: INestApplication, timeoutMs: number): void {

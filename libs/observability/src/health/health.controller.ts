@@ -1,15 +1,16 @@
-import { Controller, Get, HttpStatus, Inject, OnApplicationShutdown, Res } from '@nestjs/common';
+import { BeforeApplicationShutdown, Controller, Get, HttpStatus, Inject, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { HEALTH_CHECKS, HealthCheck, runChecks } from './health-check';
 
 /** `/health/live`: the process runs. `/health/ready`: broker and database answer, and not shutting down. */
 @Controller('health')
-export class HealthController implements OnApplicationShutdown {
+export class HealthController implements BeforeApplicationShutdown {
   private shuttingDown = false;
 
   constructor(@Inject(HEALTH_CHECKS) private readonly checks: HealthCheck[]) {}
 
-  onApplicationShutdown(): void {
+  /** Before the consumers and the HTTP server close: from here on the service reads as not ready. */
+  beforeApplicationShutdown(): void {
     this.shuttingDown = true;
   }
 

@@ -3,15 +3,16 @@ import { Logger } from '@nestjs/common';
 import { readFileSync } from 'node:fs';
 import { loadConfig } from '@copydesk/config';
 import { NormalisedItemMessage } from '@copydesk/contracts';
-import { SqlOutboxStore } from '@copydesk/database';
-import { OutboxRelay } from '@copydesk/kafka';
+import { KafkaConnection, TopicTailReader } from '@copydesk/kafka';
+import { SqlOutboxStore } from '@copydesk/outbox';
 import { DedupeConfig } from '../config/dedupe.config';
 import { createDedupeDataSource, DEDUPE_SCHEMA } from '../database/dedupe-data-source';
 import { DedupeRepository } from '../stories/dedupe.repository';
 import { DedupeService } from '../stories/dedupe.service';
 
 /** The relay is not part of the decision: the bench leaves the outbox to fill. */
-const idleRelay = { kick: () => Promise.resolve() } as unknown as OutboxRelay;
+// The service only writes to its outbox here; no relay runs, so the tail reader never connects.
+const tail = new TopicTailReader(new KafkaConnection({ brokers: ['127.0.0.1:9092'], clientId: 'dedupe-outbox-writer' }));
 
 /**
  * Decides every item of a JSON file (an array of `{ message, now }`) through the real
@@ -24,7 +25,7 @@ async function main(file: string): Promise<void> {
   const dataSource = createDedupeDataSource(config.DATABASE_URL);
   await dataSource.initialize();
   try {
-    const service = new DedupeService(dataSource, new DedupeRepository(), config, new SqlOutboxStore(dataSource, DEDUPE_SCHEMA), idleRelay);
+    const service = new DedupeService(dataSource, new DedupeRepository(), config, new SqlOutboxStore(dataSource, DEDUPE_SCHEMA, tail));
     const items = JSON.parse(readFileSync(file, 'utf8')) as { message: NormalisedItemMessage; now: string }[];
     const warmup = Math.min(20, Math.floor(items.length / 10));
     const times: number[] = [];

@@ -2,6 +2,7 @@ import { createServiceDataSource } from '@copydesk/database';
 import { DataSource } from 'typeorm';
 import { CreateDedupeSchema1764270100000 } from './migrations/1764270100000-create-dedupe-schema';
 import { CandidateIndex1764270300000 } from './migrations/1764270300000-candidate-index';
+import { OutboxAttempts1764900000000 } from './migrations/1764900000000-outbox-attempts';
 
 export const DEDUPE_SCHEMA = 'dedupe';
 
@@ -11,6 +12,6 @@ export function createDedupeDataSource(url: string): DataSource {
     url,
     schema: DEDUPE_SCHEMA,
     entities: [],
-    migrations: [CreateDedupeSchema1764270100000, CandidateIndex1764270300000],
+    migrations: [CreateDedupeSchema1764270100000, CandidateIndex1764270300000, OutboxAttempts1764900000000],
   });
 }

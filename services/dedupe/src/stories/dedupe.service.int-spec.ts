@@ -2,8 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { loadConfig } from '@copydesk/config';
 import { Header, NormalisedItemMessage } from '@copydesk/contracts';
-import { runMigrations, SqlOutboxStore } from '@copydesk/database';
-import { OutboxRelay } from '@copydesk/kafka';
+import { runMigrations } from '@copydesk/database';
+import { KafkaConnection, TopicTailReader } from '@copydesk/kafka';
+import { SqlOutboxStore } from '@copydesk/outbox';
 import { DedupeConfig } from '../config/dedupe.config';
 import { createDedupeDataSource, DEDUPE_SCHEMA } from '../database/dedupe-data-source';
 import { DedupeRepository } from './dedupe.repository';
@@ -13,7 +14,8 @@ jest.setTimeout(120_000);
 
 const url = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/copydesk';
 /** These specs look at what the transaction wrote; sending is the relay's job and has its own specs. */
-const idleRelay = { kick: () => Promise.resolve() } as unknown as OutboxRelay;
+// The service only writes to its outbox here; no relay runs, so the tail reader never connects.
+const tail = new TopicTailReader(new KafkaConnection({ brokers: ['127.0.0.1:9092'], clientId: 'dedupe-outbox-writer' }));
 
 const PARAGRAPHS = [
   'ATHENS: A wildfire fanned by strong winds raced through pine forests north of Athens on Sunday, forcing thousands of residents to flee their homes.',
@@ -57,7 +59,7 @@ describe('DedupeService on the real database', () => {
     for (let i = 0; i < 2; i++) {
       const ds = createDedupeDataSource(url);
       await ds.initialize();
-      instances.push({ ds, service: new DedupeService(ds, new DedupeRepository(), config, new SqlOutboxStore(ds, DEDUPE_SCHEMA), idleRelay) });
+      instances.push({ ds, service: new DedupeService(ds, new DedupeRepository(), config, new SqlOutboxStore(ds, DEDUPE_SCHEMA, tail)) });
     }
   });
 
@@ -108,7 +110,7 @@ describe('a story that keeps being re-scraped', () => {
     await runMigrations(DEDUPE_SCHEMA, () => createDedupeDataSource(url));
     ds = createDedupeDataSource(url);
     await ds.initialize();
-    service = new DedupeService(ds, new DedupeRepository(), loadConfig(DedupeConfig, { DATABASE_URL: url }), new SqlOutboxStore(ds, DEDUPE_SCHEMA), idleRelay);
+    service = new DedupeService(ds, new DedupeRepository(), loadConfig(DedupeConfig, { DATABASE_URL: url }), new SqlOutboxStore(ds, DEDUPE_SCHEMA, tail));
   });
 
   afterAll(async () => {

@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { encodeJson, Header, NormalisedItemMessage, StoryVersionMessage, Topic } from '@copydesk/contracts';
@@ -15,13 +15,10 @@ import {
   positionOf,
   TextFingerprint,
 } from '@copydesk/dedupe-core';
-import { lockKeyOf, SqlOutboxStore } from '@copydesk/database';
-import { OutboxRelay } from '@copydesk/kafka';
+import { lockKeyOf } from '@copydesk/database';
+import { Outbox } from '@copydesk/outbox';
 import { DedupeConfig } from '../config/dedupe.config';
 import { DedupeRepository, NewVersion } from './dedupe.repository';
-
-export const DEDUPE_OUTBOX = Symbol('DEDUPE_OUTBOX');
-export const DEDUPE_RELAY = Symbol('DEDUPE_RELAY');
 
 export type Outcome = Decision['outcome'] | 'already-decided';
 
@@ -33,8 +30,7 @@ export class DedupeService {
     private readonly dataSource: DataSource,
     private readonly repo: DedupeRepository,
     private readonly config: DedupeConfig,
-    @Inject(DEDUPE_OUTBOX) private readonly outbox: SqlOutboxStore,
-    @Inject(DEDUPE_RELAY) private readonly relay: OutboxRelay,
+    private readonly outbox: Outbox,
   ) {}
 
   /**
@@ -49,7 +45,7 @@ export class DedupeService {
 
   /**
    * Decides for consecutive items of one partition in one transaction, in order (a later
-   * item sees what an earlier one decided), so a burst costs one commit and one outbox relay.
+   * item sees what an earlier one decided), so a burst costs one commit and one wake-up of the outbox relay.
    */
   async processBatch(messages: NormalisedItemMessage[], now: Date = new Date()): Promise<Outcome[]> {
     const outcomes = await this.dataSource.transaction(async (m) => {
@@ -61,7 +57,6 @@ export class DedupeService {
       for (const msg of messages) decided.push(await this.decideOne(m, msg, now));
       return decided;
     });
-    if (outcomes.some((o) => o === 'new-story' || o === 'new-version')) void this.relay.kick();
     messages.forEach((msg, i) => this.logger.log({ msg: 'item decided', itemId: msg.itemId, outcome: outcomes[i] }));
     return outcomes;
   }

@@ -1,17 +1,13 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { StoryVersionMessage } from '@copydesk/contracts';
-import { OutboxRelay } from '@copydesk/kafka';
+import { Outbox } from '@copydesk/outbox';
 import { Clock } from '../clock/clock';
 import { PublishConfig } from '../config/publish.config';
 import { eventId, toCloudEvents } from '../events/cloud-event';
 import { toNinjs } from '../events/ninjs.mapper';
-import { PublishOutboxStore } from '../outbox/publish-outbox.store';
 import { StreamHead } from '../stream/stream-head';
 import { PublishRepository } from './publish.repository';
-
-export const PUBLISH_OUTBOX = Symbol('PUBLISH_OUTBOX');
-export const PUBLISH_RELAY = Symbol('PUBLISH_RELAY');
 
 @Injectable()
 export class PublishService {
@@ -23,8 +19,7 @@ export class PublishService {
     private readonly config: PublishConfig,
     private readonly clock: Clock,
     private readonly stream: StreamHead,
-    @Inject(PUBLISH_OUTBOX) private readonly outbox: PublishOutboxStore,
-    @Inject(PUBLISH_RELAY) private readonly relay: OutboxRelay,
+    private readonly outbox: Outbox,
   ) {}
 
   /**
@@ -36,7 +31,7 @@ export class PublishService {
     return fresh;
   }
 
-  /** Consecutive versions of one partition in one transaction: one commit, one relay run. */
+  /** Consecutive versions of one partition in one transaction: one commit, one wake-up of the outbox relay. */
   async publishBatch(versions: StoryVersionMessage[]): Promise<boolean[]> {
     const now = this.clock.now();
     const fresh = await this.dataSource.transaction(async (m) => {
@@ -56,10 +51,7 @@ export class PublishService {
       }
       return stored;
     });
-    if (fresh.some(Boolean)) {
-      this.stream.notify();
-      void this.relay.kick();
-    }
+    if (fresh.some(Boolean)) this.stream.notify();
     versions.forEach((v, i) =>
       this.logger.log({ msg: fresh[i] ? 'version published' : 'version already published', storyId: v.storyId, version: v.version, kind: v.kind }),
     );

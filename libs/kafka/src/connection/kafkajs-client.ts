@@ -1,7 +1,11 @@
 import { Kafka, logLevel, LogEntry } from 'kafkajs';
 import { Logger } from '@nestjs/common';
 
-export interface KafkaClientOptions {
+/**
+ * The kafkajs client behind a `KafkaConnection`. Only this library's implementation files
+ * import this module; nothing in the public entry point names a kafkajs type.
+ */
+export interface KafkajsClientOptions {
   brokers: string[];
   clientId: string;
   /** Connection timeout per broker, ms. */
@@ -33,7 +37,7 @@ function logCreator() {
   };
 }
 
-export function createKafkaClient(options: KafkaClientOptions): Kafka {
+export function createKafkajsClient(options: KafkajsClientOptions): Kafka {
   return new Kafka({
     clientId: options.clientId,
     brokers: options.brokers,
@@ -43,4 +47,18 @@ export function createKafkaClient(options: KafkaClientOptions): Kafka {
     logCreator,
     retry: { initialRetryTime: 300, retries: 8 },
   });
+}
+
+const CLIENTS = new WeakMap<object, Kafka>();
+
+/** Binds a connection object to its kafkajs client (called once, by the connection's constructor). */
+export function bindClient(connection: object, client: Kafka): void {
+  CLIENTS.set(connection, client);
+}
+
+/** The kafkajs client of a connection, for this library's implementation files. */
+export function clientOf(connection: object): Kafka {
+  const client = CLIENTS.get(connection);
+  if (!client) throw new Error('not a KafkaConnection');
+  return client;
 }

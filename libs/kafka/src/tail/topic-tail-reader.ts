@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { Header } from '@copydesk/contracts';
-import { headerMap, KafkaClient } from '@copydesk/kafka';
-import { DeliveredEvents } from './delivered-events';
+import { Logger } from '@nestjs/common';
+import { KafkaAdmin } from '../admin/kafka-admin';
+import { KafkaConnection } from '../connection/kafka-connection';
+import { clientOf } from '../connection/kafkajs-client';
+import { headerMap } from '../message';
 
 export class TailReadTimeoutError extends Error {
   constructor(topic: string, ms: number) {
@@ -11,27 +13,27 @@ export class TailReadTimeoutError extends Error {
 }
 
 /**
- * Reads the tail of each partition with a throw-away consumer group and collects the
- * `ce_id` headers it finds. Used only when the outbox holds records a relay may already
- * have sent (after a crash or a failed send), so its cost is paid rarely.
+ * Reads the last messages of every partition of a topic and reports which of the given
+ * header values it saw: how an outbox learns, after a crash, which of the messages it may
+ * have sent already reached the topic. The read uses a throw-away consumer group that is
+ * deleted afterwards, so operators do not find it lingering among the groups.
  */
-export class KafkaDeliveredEvents implements DeliveredEvents {
-  constructor(
-    private readonly kafka: KafkaClient,
-    private readonly timeoutMs = 30_000,
-  ) {}
+export class TopicTailReader {
+  private readonly logger = new Logger(TopicTailReader.name);
+  private readonly admin: KafkaAdmin;
 
-  async find(topic: string, eventIds: ReadonlySet<string>, depth: number): Promise<Set<string>> {
+  constructor(
+    private readonly connection: KafkaConnection,
+    private readonly timeoutMs = 30_000,
+  ) {
+    this.admin = new KafkaAdmin(connection);
+  }
+
+  /** The values among `values` that header `header` has in the last `depth` messages of each partition of `topic`. */
+  async find(topic: string, header: string, values: ReadonlySet<string>, depth: number): Promise<Set<string>> {
     const found = new Set<string>();
-    if (eventIds.size === 0 || depth <= 0) return found;
-    const admin = this.kafka.admin();
-    await admin.connect();
-    let offsets: { partition: number; low: string; high: string }[];
-    try {
-      offsets = await admin.fetchTopicOffsets(topic);
-    } finally {
-      await admin.disconnect();
-    }
+    if (values.size === 0 || depth <= 0) return found;
+    const offsets = await this.admin.topicOffsets(topic);
     const ends = new Map<number, bigint>();
     const starts = new Map<number, bigint>();
     for (const o of offsets) {
@@ -43,7 +45,8 @@ export class KafkaDeliveredEvents implements DeliveredEvents {
     }
     if (ends.size === 0) return found;
 
-    const consumer = this.kafka.consumer({ groupId: `copydesk-publish-relay-check-${randomUUID()}`, allowAutoTopicCreation: false });
+    const groupId = `${this.connection.clientId}-tail-${randomUUID()}`;
+    const consumer = clientOf(this.connection).consumer({ groupId, allowAutoTopicCreation: false });
     let finish: () => void = () => undefined;
     const finished = new Promise<void>((resolve) => (finish = resolve));
     let timer: NodeJS.Timeout | undefined;
@@ -55,8 +58,8 @@ export class KafkaDeliveredEvents implements DeliveredEvents {
         eachMessage: async ({ partition, message }) => {
           const end = ends.get(partition);
           if (end === undefined) return;
-          const id = headerMap(message.headers as Record<string, unknown>)[Header.CeId];
-          if (id && eventIds.has(id)) found.add(id);
+          const value = headerMap(message.headers as Record<string, unknown>)[header];
+          if (value !== undefined && values.has(value)) found.add(value);
           if (BigInt(message.offset) + 1n >= end) {
             ends.delete(partition);
             if (ends.size === 0) finish();
@@ -74,6 +77,11 @@ export class KafkaDeliveredEvents implements DeliveredEvents {
     } finally {
       if (timer) clearTimeout(timer);
       await consumer.disconnect();
+      await this.admin.deleteGroups([groupId]).catch((e: unknown) => this.logger.debug({ msg: 'could not delete the tail-read group', groupId, err: e }));
     }
+  }
+
+  close(): Promise<void> {
+    return this.admin.close();
   }
 }

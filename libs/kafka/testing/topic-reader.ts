@@ -1,35 +1,21 @@
 import { randomUUID } from 'node:crypto';
-import { Kafka } from 'kafkajs';
-import { headerMap, InboundMessage } from '../message';
+import { InboundMessage, KafkaConnection, subscribe, Subscription } from '../src';
 
 /** Collects a topic's messages from the beginning, for tests against the real broker. */
 export class TopicReader {
   readonly messages: InboundMessage[] = [];
-  private readonly consumer;
+  private subscription: Subscription | undefined;
 
   constructor(
-    kafka: Kafka,
+    private readonly connection: KafkaConnection,
     private readonly topic: string,
-  ) {
-    this.consumer = kafka.consumer({ groupId: `reader-${randomUUID()}` });
-  }
+  ) {}
 
   async start(): Promise<this> {
-    await this.consumer.connect();
-    await this.consumer.subscribe({ topic: this.topic, fromBeginning: true });
-    await this.consumer.run({
-      eachMessage: async ({ topic, partition, message }) => {
-        this.messages.push({
-          topic,
-          partition,
-          offset: message.offset,
-          key: message.key?.toString('utf8') ?? null,
-          value: message.value,
-          headers: headerMap(message.headers as Record<string, unknown>),
-          timestamp: message.timestamp,
-        });
-      },
+    this.subscription = subscribe(this.connection, { topics: [this.topic], groupId: `reader-${randomUUID()}`, fromBeginning: true }, (m) => {
+      this.messages.push(m);
     });
+    await this.subscription.ready;
     return this;
   }
 
@@ -44,6 +30,6 @@ export class TopicReader {
   }
 
   async stop(): Promise<void> {
-    await this.consumer.disconnect();
+    await this.subscription?.close();
   }
 }

@@ -1,64 +1,53 @@
 import { Logger } from '@nestjs/common';
-import { OutgoingMessage } from '../message';
-import { KafkaPublisher } from '../publisher/kafka-publisher';
-
-export interface OutboxRecord {
-  id: string;
-  message: OutgoingMessage;
-}
-
-/**
- * A table of messages written in the same database transaction as the state they announce.
- * The relay sends them in order and then marks them sent.
- */
-export interface OutboxStore {
-  /**
-   * Runs `work` while holding the relay lock (one relay per outbox across instances);
-   * returns false without running it when another instance holds the lock.
-   */
-  withRelayLock(work: () => Promise<void>): Promise<boolean>;
-  /** The oldest unsent records, in write order. */
-  nextBatch(limit: number): Promise<OutboxRecord[]>;
-  markSent(ids: string[]): Promise<void>;
-}
+import { KafkaPublisher } from '@copydesk/kafka';
+import { SqlOutboxStore } from './sql-outbox.store';
 
 export interface OutboxRelayOptions {
   batchSize?: number;
-  /** Poll interval for records left by a crash or written by another instance. */
+  /** Poll interval: a safety net for a missed notification (the listener reconnecting, say). */
   pollIntervalMs?: number;
 }
 
 /**
- * Hands outbox records to Kafka: at once after a commit (`kick`) and on a timer. A crash
- * between send and mark re-sends the record; the messages carry ids so readers can tell.
+ * Hands outbox records to Kafka, in write order, each exactly once (see `SqlOutboxStore`).
+ * It is woken when a writer commits (PostgreSQL NOTIFY, from any instance) and on a slow
+ * poll; wake-ups that arrive while it is sending coalesce into one more pass.
  */
 export class OutboxRelay {
   private readonly logger = new Logger(OutboxRelay.name);
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<void> | undefined;
   private again = false;
-  private stopped = false;
+  private stopped = true;
+  private unlisten: (() => Promise<void>) | undefined;
   private readonly batchSize: number;
   private readonly pollIntervalMs: number;
 
   constructor(
-    private readonly store: OutboxStore,
+    private readonly store: SqlOutboxStore,
     private readonly publisher: KafkaPublisher,
     options: OutboxRelayOptions = {},
   ) {
     this.batchSize = options.batchSize ?? 500;
-    this.pollIntervalMs = options.pollIntervalMs ?? 1000;
+    this.pollIntervalMs = options.pollIntervalMs ?? 2000;
   }
 
-  start(): void {
+  async start(): Promise<void> {
     this.stopped = false;
-    this.timer = setInterval(() => this.kick(), this.pollIntervalMs);
+    this.unlisten = await this.store.listen(() => void this.kick());
+    this.timer = setInterval(() => void this.kick(), this.pollIntervalMs);
     void this.kick();
   }
 
-  async stop(): Promise<void> {
+  /** Sends what the outbox still holds, then stops; a later write waits for the next start. */
+  async drainAndStop(): Promise<void> {
+    if (this.stopped) return;
+    await this.kick();
     this.stopped = true;
     if (this.timer) clearInterval(this.timer);
+    this.timer = undefined;
+    await this.unlisten?.();
+    this.unlisten = undefined;
     await this.running;
   }
 

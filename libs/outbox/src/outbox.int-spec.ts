@@ -1,7 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { createKafkaClient, ensureTopics, KafkaPublisher, OutboxRelay, TopicReader } from '@copydesk/kafka';
-import { ensureDatabase, ensureSchema } from './ensure-database';
+import { Header } from '@copydesk/contracts';
+import { ensureDatabase, ensureSchema } from '@copydesk/database';
+import { KafkaConnection, KafkaPublisher, TopicTailReader } from '@copydesk/kafka';
+import { createTopics, TopicReader } from '@copydesk/kafka/testing';
+import { OutboxRelay } from './outbox-relay';
 import { SqlOutboxStore } from './sql-outbox.store';
 
 jest.setTimeout(120_000);
@@ -11,7 +14,8 @@ const brokers = (process.env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(',');
 const schema = `outbox_it_${randomUUID().slice(0, 8)}`;
 
 describe('SqlOutboxStore and OutboxRelay on the real database and broker', () => {
-  const kafka = createKafkaClient({ brokers, clientId: 'outbox-int-spec' });
+  const kafka = new KafkaConnection({ brokers, clientId: 'outbox-int-spec' });
+  const tail = new TopicTailReader(kafka);
   const topic = `it.outbox.${randomUUID()}`;
   let ds: DataSource;
   let publisher: KafkaPublisher;
@@ -22,8 +26,8 @@ describe('SqlOutboxStore and OutboxRelay on the real database and broker', () =>
     await ensureSchema(url, schema);
     ds = new DataSource({ type: 'postgres', url });
     await ds.initialize();
-    await ds.query(`CREATE TABLE ${schema}.outbox (id bigserial PRIMARY KEY, topic text NOT NULL, key text NULL, value bytea NULL, headers jsonb NOT NULL, created_at timestamptz NOT NULL DEFAULT now())`);
-    await ensureTopics(kafka, [{ name: topic, partitions: 1, config: {} }]);
+    await ds.query(`CREATE TABLE ${schema}.outbox (LIKE dedupe.outbox INCLUDING ALL)`);
+    await createTopics(kafka, [{ name: topic, partitions: 1, config: {} }]);
     publisher = new KafkaPublisher(kafka);
     await publisher.connect();
     reader = await new TopicReader(kafka, topic).start();
@@ -32,12 +36,13 @@ describe('SqlOutboxStore and OutboxRelay on the real database and broker', () =>
   afterAll(async () => {
     await reader?.stop();
     await publisher?.disconnect();
+    await tail.close();
     await ds?.query(`DROP SCHEMA ${schema} CASCADE`);
     await ds?.destroy();
   });
 
   it('sends what committed transactions wrote, in order, once, and nothing of a rolled-back one', async () => {
-    const store = new SqlOutboxStore(ds, schema);
+    const store = new SqlOutboxStore(ds, schema, tail);
     await ds.transaction((m) => store.enqueue(m, [{ topic, key: 'a', value: Buffer.from('one'), headers: { h: '1' } }]));
     await expect(
       ds.transaction(async (m) => {
@@ -53,9 +58,8 @@ describe('SqlOutboxStore and OutboxRelay on the real database and broker', () =>
     );
 
     const relay = new OutboxRelay(store, publisher, { pollIntervalMs: 100_000 });
-    relay.start();
-    await relay.kick();
-    await relay.stop();
+    await relay.start();
+    await relay.drainAndStop();
 
     const got = await reader.waitFor(() => true, 3);
     expect(got.map((m) => [m.key, m.value?.toString()])).toEqual([
@@ -63,12 +67,35 @@ describe('SqlOutboxStore and OutboxRelay on the real database and broker', () =>
       ['b', 'two'],
       ['c', 'three'],
     ]);
-    expect(got[0].headers).toEqual({ h: '1' });
+    expect(got[0].headers).toEqual({ h: '1', [Header.OutboxId]: expect.stringMatching(new RegExp(`^${schema}:\\d+$`)) });
+    expect(new Set(got.map((m) => m.headers[Header.OutboxId])).size).toBe(3);
     expect(await store.pending()).toBe(0);
   });
 
+  it('is woken by the commit of a writer elsewhere (NOTIFY), not by its poll', async () => {
+    const store = new SqlOutboxStore(ds, schema, tail);
+    // The poll would take an hour: only the notification can deliver the record in time.
+    const relay = new OutboxRelay(store, publisher, { pollIntervalMs: 3_600_000 });
+    await relay.start();
+    try {
+      await new Promise((r) => setTimeout(r, 200)); // the start-up pass has found nothing
+      const writer = new DataSource({ type: 'postgres', url });
+      await writer.initialize();
+      try {
+        await writer.transaction((m) => new SqlOutboxStore(writer, schema, tail).enqueue(m, [{ topic, key: 'woken', value: Buffer.from('by notify') }]));
+      } finally {
+        await writer.destroy();
+      }
+      const [got] = await reader.waitFor((m) => m.key === 'woken', 1, 20_000);
+      expect(got.value?.toString()).toBe('by notify');
+      expect(await store.pending()).toBe(0);
+    } finally {
+      await relay.drainAndStop();
+    }
+  });
+
   it('lets one relay at a time hold the outbox', async () => {
-    const store = new SqlOutboxStore(ds, schema);
+    const store = new SqlOutboxStore(ds, schema, tail);
     const order: string[] = [];
     let release: () => void = () => undefined;
     const held = store.withRelayLock(async () => {

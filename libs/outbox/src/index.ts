@@ -1,0 +1,3 @@
+export * from './sql-outbox.store';
+export * from './outbox-relay';
+export * from './outbox.providers';

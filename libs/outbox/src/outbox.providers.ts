@@ -1,0 +1,48 @@
+import { Injectable, OnApplicationBootstrap, Provider } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import { KafkaPublisher, OutgoingMessage, TopicTailReader } from '@copydesk/kafka';
+import { ShutdownPhase, ShutdownSequence } from '@copydesk/observability';
+import { OutboxRelay, OutboxRelayOptions } from './outbox-relay';
+import { SqlOutboxStore } from './sql-outbox.store';
+
+/** What a service writes through: messages added in the caller's transaction, sent after it commits. */
+export abstract class Outbox {
+  abstract enqueue(manager: EntityManager, messages: OutgoingMessage[]): Promise<void>;
+}
+
+/** Starts the relay once the app has initialised (its shutdown is registered with the `ShutdownSequence`). */
+@Injectable()
+class OutboxRelayStarter implements OnApplicationBootstrap {
+  constructor(private readonly relay: OutboxRelay) {}
+
+  onApplicationBootstrap(): Promise<void> {
+    return this.relay.start();
+  }
+}
+
+/**
+ * A service's outbox: the store over `<schema>.outbox`, offered to the service as `Outbox`,
+ * and its relay, started after the app has initialised and drained during shutdown, after the
+ * consumers stopped and before the producers close. Needs the service's `DataSource`,
+ * `KafkaPublisher` and `TopicTailReader` (from `kafkaProviders`).
+ */
+export function outboxProviders(schema: string, options: OutboxRelayOptions = {}): Provider[] {
+  return [
+    {
+      provide: SqlOutboxStore,
+      inject: [DataSource, TopicTailReader],
+      useFactory: (ds: DataSource, tail: TopicTailReader) => new SqlOutboxStore(ds, schema, tail),
+    },
+    { provide: Outbox, useExisting: SqlOutboxStore },
+    {
+      provide: OutboxRelay,
+      inject: [SqlOutboxStore, KafkaPublisher, ShutdownSequence],
+      useFactory: (store: SqlOutboxStore, publisher: KafkaPublisher, shutdown: ShutdownSequence) => {
+        const relay = new OutboxRelay(store, publisher, options);
+        shutdown.register(ShutdownPhase.Relays, `outbox relay (${schema})`, () => relay.drainAndStop());
+        return relay;
+      },
+    },
+    OutboxRelayStarter,
+  ];
+}

@@ -1,0 +1,192 @@
+import { Logger } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import { Header } from '@copydesk/contracts';
+import { lockKeyOf } from '@copydesk/database';
+import { OutgoingMessage } from '@copydesk/kafka';
+
+export interface OutboxRecord {
+  id: string;
+  /** The message as the relay sends it: with the `copydesk-outbox-id` header that names the record. */
+  message: OutgoingMessage;
+}
+
+/** Which of some header values are already at the tail of a topic (`TopicTailReader` answers it). */
+export interface DeliveredLookup {
+  find(topic: string, header: string, values: ReadonlySet<string>, depth: number): Promise<Set<string>>;
+}
+
+interface Row {
+  id: string;
+  topic: string;
+  key: string | null;
+  value: Buffer | null;
+  headers: Record<string, string>;
+}
+
+/**
+ * A service's outbox table (`<schema>.outbox`): messages are written in the transaction that
+ * changes the state they announce, and sent by the relay afterwards, each exactly once.
+ *
+ * How exactly once: a record is marked `attempted` before it is handed to Kafka and deleted
+ * after the broker acknowledged it, and every message carries its record's id in the
+ * `copydesk-outbox-id` header. A record still marked attempted when the relay next reads the
+ * outbox may or may not be on its topic (the process died between send and delete, or a send
+ * failed part-way); before sending such records again, the store looks for their ids at the
+ * tail of the topic and drops the ones already there.
+ *
+ * Why the tail suffices: the relay holds the outbox lock, sends in id order and waits for each
+ * batch before the next, so the attempted records are the last ones it wrote to any partition
+ * of their topic; k attempted records for a topic are within the last k messages of each partition.
+ *
+ * Writers wake the relay through PostgreSQL: `enqueue` sends a NOTIFY on the outbox's channel,
+ * delivered when the writer's transaction commits, to the relay of every instance.
+ */
+export class SqlOutboxStore {
+  private readonly logger = new Logger(SqlOutboxStore.name);
+  private readonly table: string;
+  private readonly lockKey: number;
+  readonly channel: string;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly schema: string,
+    private readonly delivered: DeliveredLookup,
+  ) {
+    if (!/^[a-z_][a-z0-9_]*$/.test(schema)) throw new Error(`bad schema name ${schema}`);
+    this.table = `${schema}.outbox`;
+    this.lockKey = lockKeyOf(`outbox:${schema}`);
+    this.channel = `copydesk_outbox_${schema}`;
+  }
+
+  /** Adds messages to the outbox inside the caller's transaction; the relay is woken when it commits. */
+  async enqueue(manager: EntityManager, messages: OutgoingMessage[]): Promise<void> {
+    if (messages.length === 0) return;
+    const params: unknown[] = [];
+    const rows = messages.map((m, i) => {
+      params.push(m.topic, m.key, m.value === null ? null : Buffer.isBuffer(m.value) ? m.value : Buffer.from(m.value, 'utf8'), JSON.stringify(m.headers ?? {}));
+      return `($${i * 4 + 1}, $${i * 4 + 2}, $${i * 4 + 3}, $${i * 4 + 4}::jsonb)`;
+    });
+    await manager.query(`INSERT INTO ${this.table} (topic, key, value, headers) VALUES ${rows.join(', ')}`, params);
+    await manager.query('SELECT pg_notify($1, $2)', [this.channel, '']);
+  }
+
+  /**
+   * Runs `work` while holding the relay lock (one relay per outbox across instances);
+   * returns false without running it when another instance holds the lock.
+   */
+  async withRelayLock(work: () => Promise<void>): Promise<boolean> {
+    const runner = this.dataSource.createQueryRunner();
+    await runner.connect();
+    try {
+      const [{ locked }] = (await runner.query('SELECT pg_try_advisory_lock($1) AS locked', [this.lockKey])) as { locked: boolean }[];
+      if (!locked) return false;
+      try {
+        await work();
+      } finally {
+        await runner.query('SELECT pg_advisory_unlock($1)', [this.lockKey]);
+      }
+      return true;
+    } finally {
+      await runner.release();
+    }
+  }
+
+  /** The oldest unsent records, in write order, with those already on their topic removed; marked attempted before they are returned. */
+  async nextBatch(limit: number): Promise<OutboxRecord[]> {
+    await this.settleAttempted();
+    const rows = (await this.dataSource.query(`SELECT id, topic, key, value, headers FROM ${this.table} ORDER BY id LIMIT $1`, [limit])) as Row[];
+    if (rows.length === 0) return [];
+    await this.dataSource.query(`UPDATE ${this.table} SET attempted_at = now() WHERE id = ANY($1::bigint[])`, [rows.map((r) => String(r.id))]);
+    return rows.map((r) => ({
+      id: String(r.id),
+      message: { topic: r.topic, key: r.key, value: r.value, headers: { ...r.headers, [Header.OutboxId]: this.outboxId(r.id) } },
+    }));
+  }
+
+  async markSent(ids: string[]): Promise<void> {
+    if (ids.length === 0) return;
+    await this.dataSource.query(`DELETE FROM ${this.table} WHERE id = ANY($1::bigint[])`, [ids]);
+  }
+
+  async pending(): Promise<number> {
+    const [{ n }] = (await this.dataSource.query(`SELECT count(*)::int AS n FROM ${this.table}`)) as { n: number }[];
+    return n;
+  }
+
+  /**
+   * Calls `onWritten` whenever a writer commits records, on a connection of its own that
+   * listens on the outbox's channel. Returns a function that stops listening. When the
+   * connection breaks (a database restart), it listens again after a pause; the relay's poll
+   * covers the gap.
+   */
+  async listen(onWritten: () => void): Promise<() => Promise<void>> {
+    let stopped = false;
+    let current: { release: (err?: Error) => void; client: PgListener } | undefined;
+    let retry: NodeJS.Timeout | undefined;
+    const open = async (): Promise<void> => {
+      if (stopped) return;
+      try {
+        const [client, release] = (await this.dataSource.driver.obtainMasterConnection()) as [PgListener, (err?: Error) => void];
+        client.on('notification', (n) => {
+          if (n.channel === this.channel) onWritten();
+        });
+        client.on('error', (err) => {
+          if (current?.client !== client) return;
+          current = undefined;
+          release(err);
+          if (!stopped) retry = setTimeout(() => void open(), 1000);
+        });
+        await client.query(`LISTEN ${this.channel}`);
+        current = { client, release };
+        if (stopped) await close();
+      } catch (e) {
+        this.logger.warn({ msg: 'cannot listen for outbox writes, will retry', channel: this.channel, err: e });
+        if (!stopped) retry = setTimeout(() => void open(), 1000);
+      }
+    };
+    const close = async (): Promise<void> => {
+      const c = current;
+      current = undefined;
+      if (!c) return;
+      try {
+        await c.client.query(`UNLISTEN ${this.channel}`);
+        c.release();
+      } catch (e) {
+        c.release(e as Error);
+      }
+    };
+    await open();
+    return async () => {
+      stopped = true;
+      if (retry) clearTimeout(retry);
+      await close();
+    };
+  }
+
+  private outboxId(id: string): string {
+    return `${this.schema}:${id}`;
+  }
+
+  /** Drops the attempted records whose messages are already on their topic. */
+  private async settleAttempted(): Promise<void> {
+    const attempted = (await this.dataSource.query(`SELECT id, topic FROM ${this.table} WHERE attempted_at IS NOT NULL ORDER BY id`)) as Pick<Row, 'id' | 'topic'>[];
+    if (attempted.length === 0) return;
+    const byTopic = new Map<string, string[]>();
+    for (const r of attempted) byTopic.set(r.topic, [...(byTopic.get(r.topic) ?? []), String(r.id)]);
+    const sent: string[] = [];
+    for (const [topic, ids] of byTopic) {
+      const found = await this.delivered.find(topic, Header.OutboxId, new Set(ids.map((id) => this.outboxId(id))), ids.length);
+      for (const id of ids) if (found.has(this.outboxId(id))) sent.push(id);
+    }
+    await this.markSent(sent);
+    await this.dataSource.query(`UPDATE ${this.table} SET attempted_at = NULL WHERE attempted_at IS NOT NULL`);
+    this.logger.warn({ msg: 'outbox records found after an interrupted send', outbox: this.table, attempted: attempted.length, alreadyDelivered: sent.length });
+  }
+}
+
+/** The part of a pg client the listener uses. */
+interface PgListener {
+  query(sql: string): Promise<unknown>;
+  on(event: 'notification', listener: (n: { channel: string; payload?: string }) => void): void;
+  on(event: 'error', listener: (err: Error) => void): void;
+}
