@@ -118,18 +118,17 @@ describe('publish killed mid-stream: exactly one event per version', () => {
 
     // The state a crash between "the broker acknowledged" and "the outbox row was deleted" leaves:
     // events already on the topics whose outbox rows are still there, marked as handed to Kafka.
+    // The rows come back under the ids their events carry (`copydesk-outbox-id`).
     await publish.stop('SIGKILL');
+    const versionThree = [...published.messages, ...latest.messages].filter((m) => mine(m) && m.headers[Header.CeId].endsWith(':3'));
     const { rows: resent } = await db.query<{ n: number }>(
-      `WITH sent AS (
-         SELECT v.story_id, v.version FROM publish.versions v WHERE v.story_id = ANY($1::uuid[]) AND v.version = 3
-       )
-       INSERT INTO publish.outbox (topic, key, value, headers, attempted_at)
-       SELECT t.topic, s.story_id::text, convert_to(v.document::text, 'UTF8'),
-              jsonb_build_object('${Header.CeId}', v.event_id, '${Header.SourceId}', $2::text, '${Header.StoryId}', s.story_id::text), now()
-         FROM sent s JOIN publish.versions v USING (story_id, version)
-         CROSS JOIN (VALUES ('${Topic.StoryPublished}'), ('${Topic.StoryLatest}')) AS t(topic)
+      `INSERT INTO publish.outbox (id, topic, key, value, headers, attempted_at)
+       SELECT split_part(r.outbox_id, ':', 2)::bigint, r.topic, r.key, convert_to(v.document::text, 'UTF8'),
+              jsonb_build_object('${Header.CeId}', v.event_id, '${Header.SourceId}', $2::text, '${Header.StoryId}', r.key), now()
+         FROM unnest($1::text[], $3::text[], $4::text[]) AS r(outbox_id, topic, key)
+         JOIN publish.versions v ON v.story_id = r.key::uuid AND v.version = 3
        RETURNING 1 AS n`,
-      [storyIds, sourceId],
+      [versionThree.map((m) => m.headers[Header.OutboxId]), sourceId, versionThree.map((m) => m.topic), versionThree.map((m) => m.key)],
     );
     expect(resent).toHaveLength(STORIES * 2);
     await send(VERSIONS);

@@ -183,11 +183,18 @@ export class KafkaAdmin {
     });
   }
 
-  /** Moves a group's offsets on one topic; the group must have no active members. */
+  /**
+   * Moves a group's offsets on one topic; the group must have no active members. The start and
+   * the end are resolved to the partitions' actual offsets, so what is committed (and shown
+   * afterwards) is a real position, not a sentinel.
+   */
   resetGroupOffsets(groupId: string, topic: string, to: OffsetTarget): Promise<void> {
     return this.call(async (admin) => {
-      if (to === 'earliest' || to === 'latest') await admin.resetOffsets({ groupId, topic, earliest: to === 'earliest' });
-      else await admin.setOffsets({ groupId, topic, partitions: to.map((p) => ({ partition: p.partition, offset: p.offset })) });
+      const partitions =
+        to === 'earliest' || to === 'latest'
+          ? (await admin.fetchTopicOffsets(topic)).map((o) => ({ partition: o.partition, offset: to === 'earliest' ? o.low : o.high }))
+          : to.map((p) => ({ partition: p.partition, offset: p.offset }));
+      await admin.setOffsets({ groupId, topic, partitions });
     });
   }
 
