@@ -19,12 +19,13 @@ export class CommonConfig {
 
   /**
    * How long the broker waits for a silent consumer before giving its partitions to another
-   * member (and how long a restarted one may wait to rejoin after a crash). 6 s at least.
+   * member (and so how long the work of a crashed instance waits before it moves on).
+   * 6 s, the broker's minimum, by default; consumers heartbeat six times per timeout.
    */
   @IsInt()
   @Min(6000)
   @Max(300000)
-  KAFKA_SESSION_TIMEOUT_MS = 30000;
+  KAFKA_SESSION_TIMEOUT_MS = 6000;
 
   /** How long a graceful shutdown may take before the process exits anyway. */
   @IsInt()

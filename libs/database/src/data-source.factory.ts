@@ -10,6 +10,8 @@ export interface ServiceDataSourceOptions {
   migrations: MixedList<Function | string>;
   poolSize?: number;
   applicationName?: string;
+  /** Longest a statement may run before PostgreSQL cancels it (ms). */
+  statementTimeoutMs?: number;
 }
 
 /** A TypeORM data source for one service's schema. The schema is never synchronised: migrations own it. */
@@ -26,7 +28,16 @@ export function createServiceDataSource(options: ServiceDataSourceOptions): Data
     migrationsRun: false,
     logging: ['error'],
     applicationName: options.applicationName ?? `copydesk-${options.schema}`,
-    extra: { max: options.poolSize ?? 10 },
+    // Nothing waits for ever: a connection attempt gives up after 5 s, a statement after 30 s,
+    // and a transaction left idle (a stalled process) is ended by the server after 60 s, so
+    // it cannot hold locks that wedge the other instances.
+    extra: {
+      max: options.poolSize ?? 10,
+      connectionTimeoutMillis: 5000,
+      statement_timeout: options.statementTimeoutMs ?? 30_000,
+      idle_in_transaction_session_timeout: 60_000,
+      keepAlive: true,
+    },
   });
 }
 

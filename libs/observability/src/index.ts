@@ -7,3 +7,4 @@ export * from './errors/api-error';
 export * from './errors/http-exception.filter';
 export * from './bootstrap/create-http-app';
 export * from './lifecycle/shutdown-sequence';
+export * from './bootstrap/startup';

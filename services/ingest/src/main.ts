@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import express from 'express';
 import { loadConfig } from '@copydesk/config';
-import { createHttpApp, exitOnStartupFailure } from '@copydesk/observability';
+import { createHttpApp, exitOnStartupFailure, listenAfterStartup } from '@copydesk/observability';
 import { AppModule } from './app.module';
 import { IngestConfig } from './config/ingest.config';
 
@@ -13,10 +13,11 @@ async function bootstrap(): Promise<void> {
     logLevel: config.LOG_LEVEL,
     shutdownTimeoutMs: config.SHUTDOWN_TIMEOUT_MS,
     rawBody: true,
+    listen: { host: config.HOST, port: config.INGEST_PORT },
   });
   // Copy is taken as bytes, whatever its type: decoding is normalise's job.
   app.use('/v1/wire', express.raw({ type: () => true, limit: config.INGEST_MAX_BODY_BYTES }));
-  await app.listen(config.INGEST_PORT, config.HOST);
+  await listenAfterStartup(app, { host: config.HOST, port: config.INGEST_PORT });
   new Logger('Bootstrap').log({ msg: 'listening', url: `http://${config.HOST}:${config.INGEST_PORT}` });
 }
 

@@ -4,10 +4,10 @@ import { KafkaAdmin } from '../admin/kafka-admin';
 import { KafkaConnection } from '../connection/kafka-connection';
 import { createTopics, TopicReader } from '../../testing';
 import { readDeadLetter } from '../dlq/dead-letter';
-import { PermanentError } from '../errors/handler-errors';
+import { InfrastructureError, PermanentError } from '../errors/handler-errors';
 import { InboundMessage } from '../message';
 import { KafkaPublisher } from '../publisher/kafka-publisher';
-import { ConsumerRunner } from './consumer-runner';
+import { ConsumerRunner, ConsumerRunnerOptions } from './consumer-runner';
 
 jest.setTimeout(120_000);
 
@@ -51,8 +51,8 @@ describe('ConsumerRunner against the real broker', () => {
     }
   }
 
-  function runner(topic: string, groupId: string, handler: (m: InboundMessage) => Promise<void>) {
-    return new ConsumerRunner(kafka, { groupId, topics: [topic], stage: 'it', handler, deadLetters: publisher, retry: fastRetry });
+  function runner(topic: string, groupId: string, handler: (m: InboundMessage) => Promise<void>, extra: Partial<ConsumerRunnerOptions> = {}) {
+    return new ConsumerRunner(kafka, { groupId, topics: [topic], stage: 'it', handler, deadLetters: publisher, retry: fastRetry, ...extra });
   }
 
   async function until(check: () => boolean, what: string): Promise<void> {
@@ -149,5 +149,80 @@ describe('ConsumerRunner against the real broker', () => {
     await until(() => secondRun.length === 1, 'the unfinished message');
     await second.stop();
     expect(secondRun).toEqual(['m3']);
+  });
+
+  it('never dead-letters an infrastructure failure: the partition waits, reports why, and goes on when the dependency is back', async () => {
+    const topic = await freshTopic();
+    const groupId = `g-${randomUUID()}`;
+    let failures = 0;
+    const statuses: string[] = [];
+    const seen: string[] = [];
+    let r: ConsumerRunner | undefined = undefined;
+    r = runner(topic, groupId, async (m) => {
+      // Ten times the attempts an unknown failure gets: an outage outlasts any retry budget.
+      if (m.value!.toString() === 'during-outage' && failures < fastRetry.attempts * 10) {
+        failures++;
+        statuses.push(r!.status().state);
+        throw new InfrastructureError('DATABASE_UNAVAILABLE', 'connect ECONNREFUSED 127.0.0.1:5432');
+      }
+      seen.push(m.value!.toString());
+    });
+    await produce(topic, ['during-outage', 'after']);
+    await r.start();
+    await until(() => seen.includes('after'), 'the message after the outage');
+    expect(r.status()).toMatchObject({ state: 'running', waiting: {} });
+    await r.stop();
+    expect(seen).toEqual(['during-outage', 'after']);
+    expect(statuses.slice(1).every((s) => s === 'waiting')).toBe(true);
+    expect(dlq.messages.filter((m) => m.headers[Header.DlqTopic] === topic)).toHaveLength(0);
+    expect(await committedOffset(groupId, topic)).toBe('2');
+  });
+
+  it('does not dead-letter a failure of unknown kind while the dependencies are down; does once they answer', async () => {
+    const topic = await freshTopic();
+    let up = false;
+    let calls = 0;
+    const r = runner(
+      topic,
+      `g-${randomUUID()}`,
+      async () => {
+        calls++;
+        if (calls === fastRetry.attempts * 3) up = true;
+        throw new Error('something odd');
+      },
+      { dependenciesUp: async () => up },
+    );
+    await produce(topic, ['odd']);
+    await r.start();
+    const [letter] = await dlq.waitFor((m) => m.headers[Header.DlqTopic] === topic, 1);
+    await r.stop();
+    expect(calls).toBeGreaterThanOrEqual(fastRetry.attempts * 3);
+    expect(readDeadLetter(letter.headers)).toMatchObject({ errorCode: 'HANDLER_FAILED', errorMessage: 'something odd' });
+  });
+
+  it('retries a whole batch while a dependency is down, instead of taking it apart', async () => {
+    const topic = await freshTopic();
+    const calls: string[][] = [];
+    let failures = 0;
+    const r = runner(
+      topic,
+      `g-${randomUUID()}`,
+      async () => {
+        throw new Error('the one-by-one path must not be taken');
+      },
+      {
+        batchTopics: [topic],
+        batchHandler: async (ms) => {
+          calls.push(ms.map((m) => m.value!.toString()));
+          if (failures++ < 4) throw Object.assign(new Error('terminating connection due to administrator command'), { code: '57P01' });
+        },
+      },
+    );
+    await produce(topic, ['b0', 'b1', 'b2']);
+    await r.start();
+    await until(() => calls.length >= 5, 'the batch after the outage');
+    await r.stop();
+    expect(calls.slice(0, 5)).toEqual(Array.from({ length: 5 }, () => ['b0', 'b1', 'b2']));
+    expect(dlq.messages.filter((m) => m.headers[Header.DlqTopic] === topic)).toHaveLength(0);
   });
 });

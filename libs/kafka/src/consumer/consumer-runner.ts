@@ -3,7 +3,7 @@ import { Consumer, EachBatchPayload } from 'kafkajs';
 import { KafkaConnection } from '../connection/kafka-connection';
 import { clientOf } from '../connection/kafkajs-client';
 import { buildDeadLetter } from '../dlq/dead-letter';
-import { describeFailure } from '../errors/handler-errors';
+import { describeFailure, FailureInfo } from '../errors/handler-errors';
 import { InboundMessage } from '../message';
 import { toInbound } from './inbound';
 import { KafkaPublisher } from '../publisher/kafka-publisher';
@@ -20,9 +20,9 @@ export interface ConsumerRunnerOptions {
   handler: MessageHandler;
   /**
    * For the topics in `batchTopics`: takes up to `maxBatchSize` consecutive messages of one
-   * partition at once (one database transaction for all, say). When a batch fails, its
-   * messages are retried one by one through `handler`, so one bad message is dead-lettered
-   * alone and the others go through.
+   * partition at once (one database transaction for all, say). When a batch fails for a
+   * reason other than a dependency, its messages are taken one by one through `handler`, so
+   * one bad message is dead-lettered alone and the others go through.
    */
   batchHandler?: BatchHandler;
   batchTopics?: string[];
@@ -30,19 +30,46 @@ export interface ConsumerRunnerOptions {
   /** Where dead letters are published (awaited before the offset moves on). */
   deadLetters: KafkaPublisher;
   retry?: RetryPolicy;
+  /**
+   * Whether the stage's dependencies (database, broker) answer now. A failure of unknown kind
+   * is dead-lettered only while they do; otherwise it is waited out like an outage.
+   */
+  dependenciesUp?: () => Promise<boolean>;
   /** Partitions processed at once; messages within a partition are always in order. */
   partitionsConsumedConcurrently?: number;
   fromBeginning?: boolean;
   sessionTimeout?: number;
+  heartbeatInterval?: number;
   maxBytesPerPartition?: number;
+}
+
+/** What readiness reports about the consumer. */
+export interface ConsumerStatus {
+  state: 'starting' | 'running' | 'waiting' | 'crashed' | 'stopped';
+  /** Why it waits (a dependency is down) or crashed. */
+  reason?: string;
+  /** Partitions waiting for a dependency: `topic/partition` → since (ISO). */
+  waiting: Record<string, string>;
+}
+
+/** A heartbeat that failed (the group is rebalancing): the batch is given up at once and the error handed back to the client. */
+class Abandoned extends Error {
+  constructor(readonly original: unknown) {
+    super(original instanceof Error ? original.message : String(original));
+  }
 }
 
 /**
  * Consumes with the client's batch API and gives each message to one handler, in order per
  * partition. An offset is resolved only after its handler finished or its dead letter was
  * acknowledged, and only resolved offsets are committed, so a crash or a rebalance replays
- * unfinished messages and never skips one. Failures are retried a bounded number of times
- * (permanent ones not at all), then dead-lettered; the runner carries on with the next.
+ * unfinished messages and never skips one.
+ *
+ * Failures (see `describeFailure`): a permanent one is dead-lettered at once and the runner
+ * carries on; an infrastructure one holds the partition — the same message is tried again,
+ * backing off (capped, with jitter) while heartbeating, and readiness reports the wait with
+ * its reason — until the dependency is back, however long that takes; one of unknown kind
+ * gets a few attempts and is then dead-lettered, if the dependencies answer.
  */
 export class ConsumerRunner {
   private readonly consumer: Consumer;
@@ -50,19 +77,37 @@ export class ConsumerRunner {
   private readonly retry: RetryPolicy;
   private connected = false;
   private stopping = false;
+  private state: ConsumerStatus['state'] = 'starting';
+  private crashReason: string | undefined;
+  private readonly waiting = new Map<string, { since: Date; reason: string }>();
 
   constructor(
     connection: KafkaConnection,
     private readonly options: ConsumerRunnerOptions,
   ) {
+    const sessionTimeout = options.sessionTimeout ?? 10_000;
     this.consumer = clientOf(connection).consumer({
       groupId: options.groupId,
       allowAutoTopicCreation: false,
-      sessionTimeout: options.sessionTimeout ?? 30000,
-      heartbeatInterval: 3000,
+      sessionTimeout,
+      rebalanceTimeout: Math.max(sessionTimeout, 30_000),
+      heartbeatInterval: options.heartbeatInterval ?? Math.max(500, Math.floor(sessionTimeout / 6)),
       maxBytesPerPartition: options.maxBytesPerPartition ?? 4 * 1024 * 1024,
       maxBytes: 64 * 1024 * 1024,
       retry: { retries: 10 },
+    });
+    this.consumer.on(this.consumer.events.CRASH, (event) => {
+      const { error, restart } = event.payload as { error: Error; restart: boolean };
+      if (restart) {
+        this.logger.warn({ msg: 'consumer crashed, restarting', err: error });
+        return;
+      }
+      this.state = 'crashed';
+      this.crashReason = error?.message ?? 'the consumer crashed';
+      this.logger.error({ msg: 'consumer crashed and will not restart', err: error });
+    });
+    this.consumer.on(this.consumer.events.GROUP_JOIN, () => {
+      if (this.state !== 'crashed') this.state = 'running';
     });
     this.logger = new Logger(`ConsumerRunner:${options.stage}`);
     this.retry = options.retry ?? DEFAULT_RETRY;
@@ -80,6 +125,7 @@ export class ConsumerRunner {
       partitionsConsumedConcurrently: this.options.partitionsConsumedConcurrently ?? 1,
       eachBatch: (payload) => this.eachBatch(payload),
     });
+    if (this.state === 'starting') this.state = 'running';
     this.logger.log({ msg: 'consuming', groupId: this.options.groupId, topics: this.options.topics.join(',') });
   }
 
@@ -92,17 +138,39 @@ export class ConsumerRunner {
     this.stopping = true;
     this.connected = false;
     await this.consumer.disconnect();
+    this.state = 'stopped';
     this.logger.log({ msg: 'stopped consuming', groupId: this.options.groupId });
   }
 
+  status(): ConsumerStatus {
+    const waiting = Object.fromEntries([...this.waiting].map(([k, v]) => [k, v.since.toISOString()]));
+    if (this.state === 'crashed' || this.state === 'stopped' || this.state === 'starting') return { state: this.state, reason: this.crashReason, waiting };
+    if (this.waiting.size > 0) {
+      const [[where, first]] = [...this.waiting];
+      return { state: 'waiting', reason: `${where}: ${first.reason}`, waiting };
+    }
+    return { state: 'running', waiting };
+  }
+
   private async eachBatch(payload: EachBatchPayload): Promise<void> {
-    if (this.options.batchHandler && this.options.batchTopics?.includes(payload.batch.topic)) return this.inChunks(payload);
-    const { batch, resolveOffset, heartbeat, isRunning, isStale, commitOffsetsIfNecessary } = payload;
+    try {
+      if (this.options.batchHandler && this.options.batchTopics?.includes(payload.batch.topic)) await this.inChunks(payload);
+      else await this.oneByOne(payload);
+    } catch (e) {
+      // The client rejoins the group on a rebalance error; anything else it retries.
+      throw e instanceof Abandoned ? e.original : e;
+    } finally {
+      this.waiting.delete(`${payload.batch.topic}/${payload.batch.partition}`);
+    }
+  }
+
+  private async oneByOne(payload: EachBatchPayload): Promise<void> {
+    const { batch, resolveOffset, isRunning, isStale, commitOffsetsIfNecessary } = payload;
+    const heartbeat = guardedHeartbeat(payload.heartbeat);
     for (const raw of batch.messages) {
       if (!isRunning() || isStale() || this.stopping) break;
       const message = toInbound(batch.topic, batch.partition, raw);
-      const done = await this.process(message, heartbeat);
-      if (!done) break;
+      if (!(await this.process(message, payload))) break;
       resolveOffset(raw.offset);
       await commitOffsetsIfNecessary();
       await heartbeat();
@@ -110,72 +178,120 @@ export class ConsumerRunner {
   }
 
   private async inChunks(payload: EachBatchPayload): Promise<void> {
-    const { batch, resolveOffset, heartbeat, isRunning, isStale, commitOffsetsIfNecessary } = payload;
+    const { batch, resolveOffset, isRunning, isStale, commitOffsetsIfNecessary } = payload;
+    const heartbeat = guardedHeartbeat(payload.heartbeat);
     const size = this.options.maxBatchSize ?? 200;
     for (let i = 0; i < batch.messages.length; i += size) {
       if (!isRunning() || isStale() || this.stopping) break;
       const chunk = batch.messages.slice(i, i + size);
       const messages = chunk.map((m) => toInbound(batch.topic, batch.partition, m));
-      if (!(await this.processChunk(messages, heartbeat))) break;
+      if (!(await this.processChunk(messages, payload))) break;
       resolveOffset(chunk[chunk.length - 1].offset);
       await commitOffsetsIfNecessary();
       await heartbeat();
     }
   }
 
-  /** The whole chunk at once; after a failure, one message at a time (retries and dead letters apply). */
-  private async processChunk(messages: InboundMessage[], heartbeat: () => Promise<void>): Promise<boolean> {
-    try {
-      await (this.options.batchHandler as BatchHandler)(messages);
-      return true;
-    } catch (error) {
-      const failure = describeFailure(error);
-      this.logger.warn({ msg: 'batch failed, taking its messages one by one', size: messages.length, code: failure.code, error: failure.message });
+  /**
+   * The whole chunk at once. While a dependency is down the chunk waits and is tried again
+   * whole; after any other failure its messages are taken one at a time.
+   */
+  private async processChunk(messages: InboundMessage[], payload: EachBatchPayload): Promise<boolean> {
+    const where = `${messages[0].topic}/${messages[0].partition}`;
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await (this.options.batchHandler as BatchHandler)(messages);
+        this.waiting.delete(where);
+        return true;
+      } catch (error) {
+        const failure = describeFailure(error);
+        if (failure.kind !== 'infrastructure') {
+          this.logger.warn({ msg: 'batch failed, taking its messages one by one', size: messages.length, code: failure.code, error: failure.message });
+          break;
+        }
+        if (!(await this.waitOut(where, failure, attempt, payload))) return false;
+      }
     }
     for (const message of messages) {
-      if (!(await this.process(message, heartbeat))) return false;
+      if (!(await this.process(message, payload))) return false;
     }
     return true;
   }
 
-  /** Returns false when processing was abandoned because the consumer is stopping. */
-  private async process(message: InboundMessage, heartbeat: () => Promise<void>): Promise<boolean> {
+  /** Returns false when processing was abandoned: the consumer is stopping or the partition moved. */
+  private async process(message: InboundMessage, payload: EachBatchPayload): Promise<boolean> {
+    const where = `${message.topic}/${message.partition}`;
     for (let attempt = 1; ; attempt++) {
       try {
         await this.options.handler(message);
+        this.waiting.delete(where);
         return true;
       } catch (error) {
         const failure = describeFailure(error);
-        const exhausted = failure.permanent || attempt >= this.retry.attempts;
-        const fields = {
-          topic: message.topic,
-          partition: message.partition,
-          offset: message.offset,
-          attempt,
-          code: failure.code,
-          error: failure.message,
-        };
-        if (exhausted) {
+        const fields = { topic: message.topic, partition: message.partition, offset: message.offset, attempt, kind: failure.kind, code: failure.code, error: failure.message };
+        const deadLetter =
+          failure.kind === 'permanent' || (failure.kind === 'unknown' && attempt >= this.retry.attempts && (await this.dependenciesUp()));
+        if (deadLetter) {
           this.logger.warn({ msg: 'dead-lettering message', ...fields });
-          // If this publish fails, the error propagates, nothing is resolved, and kafkajs
-          // restarts the batch from the last committed offset: nothing is lost.
+          // If this publish fails, the error propagates, nothing is resolved, and the batch
+          // starts again from the last committed offset: nothing is lost.
           await this.options.deadLetters.publish(buildDeadLetter(this.options.stage, message, failure, attempt));
+          this.waiting.delete(where);
           return true;
         }
-        this.logger.warn({ msg: 'handler failed, will retry', ...fields });
-        if (this.stopping) return false;
-        await sleepWithHeartbeat(retryDelay(this.retry, attempt + 1), heartbeat);
-        if (this.stopping) return false;
+        if (failure.kind === 'unknown' && attempt < this.retry.attempts) {
+          this.logger.warn({ msg: 'handler failed, will retry', ...fields });
+          if (!(await this.pause(retryDelay(this.retry, attempt + 1), payload))) return false;
+          continue;
+        }
+        if (!(await this.waitOut(where, failure, attempt, payload))) return false;
       }
     }
   }
+
+  /** Holds the partition while a dependency is down: reported, logged, backed off, heartbeating. */
+  private async waitOut(where: string, failure: FailureInfo, attempt: number, payload: EachBatchPayload): Promise<boolean> {
+    if (!this.waiting.has(where)) {
+      this.waiting.set(where, { since: new Date(), reason: `${failure.code}: ${failure.message}` });
+      this.logger.warn({ msg: 'a dependency is down; holding the partition until it is back', where, code: failure.code, error: failure.message });
+    } else if (attempt % 10 === 0) {
+      this.logger.warn({ msg: 'still waiting for a dependency', where, attempt, code: failure.code, error: failure.message });
+    }
+    return this.pause(retryDelay(this.retry, attempt + 1), payload);
+  }
+
+  private async dependenciesUp(): Promise<boolean> {
+    if (!this.options.dependenciesUp) return true;
+    try {
+      return await this.options.dependenciesUp();
+    } catch {
+      return false;
+    }
+  }
+
+  /** Waits `ms`, heartbeating every second; false if the consumer stops or the group rebalances meanwhile. */
+  private async pause(ms: number, payload: EachBatchPayload): Promise<boolean> {
+    const heartbeat = guardedHeartbeat(payload.heartbeat);
+    const end = Date.now() + ms;
+    while (Date.now() < end) {
+      if (this.stopping || !payload.isRunning() || payload.isStale()) return false;
+      await new Promise((r) => setTimeout(r, Math.min(1000, end - Date.now())));
+      await heartbeat();
+    }
+    return !this.stopping && payload.isRunning() && !payload.isStale();
+  }
 }
 
-
-async function sleepWithHeartbeat(ms: number, heartbeat: () => Promise<void>): Promise<void> {
-  const end = Date.now() + ms;
-  while (Date.now() < end) {
-    await new Promise((r) => setTimeout(r, Math.min(1000, end - Date.now())));
-    await heartbeat().catch(() => undefined);
-  }
+/**
+ * A heartbeat whose failure is not swallowed: a rebalance (or a lost coordinator) ends the
+ * batch at once, so the member can rejoin in time; the work resumes from the last commit.
+ */
+function guardedHeartbeat(heartbeat: () => Promise<void>): () => Promise<void> {
+  return async () => {
+    try {
+      await heartbeat();
+    } catch (e) {
+      throw new Abandoned(e);
+    }
+  };
 }

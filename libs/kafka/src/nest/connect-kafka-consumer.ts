@@ -7,6 +7,8 @@ import { KafkaTransport, KafkaTransportOptions } from './kafka.transport';
  * Call `app.startAllMicroservices()` after `app.init()`, so consuming starts only once every
  * module is ready.
  */
-export function connectKafkaConsumer(app: INestApplication, options: KafkaTransportOptions): void {
-  app.connectMicroservice({ strategy: new KafkaTransport(options) }, { inheritAppConfig: false });
+export function connectKafkaConsumer(app: INestApplication, options: KafkaTransportOptions): KafkaTransport {
+  const transport = new KafkaTransport(options);
+  app.connectMicroservice({ strategy: transport }, { inheritAppConfig: false });
+  return transport;
 }

@@ -1,6 +1,6 @@
 import { Provider } from '@nestjs/common';
 import { brokerList } from '@copydesk/config';
-import { ShutdownPhase, ShutdownSequence } from '@copydesk/observability';
+import { ShutdownPhase, ShutdownSequence, untilAvailable } from '@copydesk/observability';
 import { BrokerHealth } from '../admin/broker-health';
 import { KafkaAdmin } from '../admin/kafka-admin';
 import { KafkaConnection } from '../connection/kafka-connection';
@@ -25,7 +25,8 @@ export function kafkaProviders(configToken: abstract new () => { KAFKA_BROKERS: 
       inject: [KafkaConnection, ShutdownSequence],
       useFactory: async (connection: KafkaConnection, shutdown: ShutdownSequence) => {
         const publisher = new KafkaPublisher(connection);
-        await publisher.connect();
+        // A service that starts while the broker is down waits for it.
+        await untilAvailable('kafka', () => publisher.connect());
         shutdown.register(ShutdownPhase.Producers, 'kafka publisher', () => publisher.disconnect());
         return publisher;
       },

@@ -1,9 +1,9 @@
 import { CustomTransportStrategy, Server } from '@nestjs/microservices';
 import { lastValueFrom } from 'rxjs';
 import { Header } from '@copydesk/contracts';
-import { withLogContext } from '@copydesk/observability';
+import { untilAvailable, withLogContext } from '@copydesk/observability';
 import { KafkaConnection, KafkaConnectionOptions } from '../connection/kafka-connection';
-import { ConsumerRunner } from '../consumer/consumer-runner';
+import { ConsumerRunner, ConsumerStatus } from '../consumer/consumer-runner';
 import { RetryPolicy } from '../consumer/retry-policy';
 import { PermanentError } from '../errors/handler-errors';
 import { InboundMessage } from '../message';
@@ -22,6 +22,8 @@ export interface KafkaTransportOptions {
   /** Most messages handed to a batch handler at once. */
   maxBatchSize?: number;
   sessionTimeout?: number;
+  /** Whether the stage's dependencies answer (see `ConsumerRunnerOptions.dependenciesUp`). */
+  dependenciesUp?: () => Promise<boolean>;
 }
 
 /**
@@ -53,6 +55,22 @@ export class KafkaTransport extends Server implements CustomTransportStrategy {
     this.runner = undefined;
   }
 
+  /** The consumer's state for readiness: starting until it has joined its group, waiting while a dependency is down. */
+  consumerStatus(): ConsumerStatus {
+    return this.runner?.status() ?? { state: 'starting', waiting: {} };
+  }
+
+  /** A readiness check on the consumer (`HealthCheck` of @copydesk/observability). */
+  healthCheck(): { name: string; check(): Promise<void> } {
+    return {
+      name: 'consumer',
+      check: async () => {
+        const status = this.consumerStatus();
+        if (status.state !== 'running') throw new Error(status.reason ? `${status.state}: ${status.reason}` : status.state);
+      },
+    };
+  }
+
   on(): never {
     throw new Error('KafkaTransport has no events to listen to');
   }
@@ -66,7 +84,7 @@ export class KafkaTransport extends Server implements CustomTransportStrategy {
     if (topics.length === 0) throw new Error('KafkaTransport: no @EventPattern handlers registered');
     this.connection = new KafkaConnection(this.options.client);
     this.deadLetters = new KafkaPublisher(this.connection);
-    await this.deadLetters.connect();
+    await untilAvailable('kafka', () => (this.deadLetters as KafkaPublisher).connect());
     const batchTopics = topics.filter((t) => (this.getHandlerByPattern(t)?.extras as { batch?: boolean } | undefined)?.batch === true);
     this.runner = new ConsumerRunner(this.connection, {
       groupId: this.options.groupId,
@@ -77,11 +95,13 @@ export class KafkaTransport extends Server implements CustomTransportStrategy {
       batchTopics,
       maxBatchSize: this.options.maxBatchSize,
       sessionTimeout: this.options.sessionTimeout,
+      dependenciesUp: this.options.dependenciesUp,
       deadLetters: this.deadLetters,
       retry: this.options.retry,
       partitionsConsumedConcurrently: this.options.partitionsConsumedConcurrently,
     });
-    await this.runner.start();
+    const runner = this.runner;
+    await untilAvailable('kafka consumer group', () => runner.start());
   }
 
   private decode(message: InboundMessage): unknown {

@@ -1,7 +1,7 @@
 import { INestApplication, Logger, Type } from '@nestjs/common';
 import { brokerList } from '@copydesk/config';
 import { decodeTopicMessage } from '@copydesk/contracts';
-import { createHttpApp } from '@copydesk/observability';
+import { createHttpApp, HEALTH_CHECKS, HealthCheck, listenAfterStartup, runChecks } from '@copydesk/observability';
 import { connectKafkaConsumer } from './connect-kafka-consumer';
 
 export interface ConsumerServiceOptions {
@@ -27,18 +27,25 @@ export interface ConsumerServiceOptions {
  */
 export async function startConsumerService(module: Type<unknown>, options: ConsumerServiceOptions): Promise<void> {
   const { config } = options;
-  const app = await createHttpApp(module, { service: options.service, logLevel: config.LOG_LEVEL, shutdownTimeoutMs: config.SHUTDOWN_TIMEOUT_MS });
+  const listen = { host: config.HOST, port: options.port };
+  const app = await createHttpApp(module, { service: options.service, logLevel: config.LOG_LEVEL, shutdownTimeoutMs: config.SHUTDOWN_TIMEOUT_MS, listen });
   options.beforeInit?.(app);
-  connectKafkaConsumer(app, {
+  // The stage's readiness checks (database, broker) decide whether a failure of unknown kind
+  // is the data's fault (dead-letter it) or an outage's (wait); the consumer joins them.
+  const checks = app.get<HealthCheck[]>(HEALTH_CHECKS);
+  const dependencies = [...checks];
+  const transport = connectKafkaConsumer(app, {
     client: { brokers: brokerList(config), clientId: `copydesk-${options.service}` },
     groupId: options.groupId,
     stage: options.service,
     decode: decodeTopicMessage,
     partitionsConsumedConcurrently: options.partitionsConsumedConcurrently,
     sessionTimeout: config.KAFKA_SESSION_TIMEOUT_MS,
+    dependenciesUp: async () => (await runChecks(dependencies)).every((r) => r.status === 'up'),
   });
+  checks.push(transport.healthCheck());
   await app.init();
   await app.startAllMicroservices();
-  await app.listen(options.port, config.HOST);
+  await listenAfterStartup(app, listen);
   new Logger('Bootstrap').log({ msg: 'listening', url: `http://${config.HOST}:${options.port}` });
 }

@@ -3,6 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { HttpExceptionFilter } from '../errors/http-exception.filter';
 import { LifecycleModule } from '../lifecycle/shutdown-sequence';
+import { startStartupProbe } from './startup';
 import { JsonLogger, Level } from '../logging/json-logger';
 
 export interface HttpAppOptions {
@@ -12,12 +13,17 @@ export interface HttpAppOptions {
   shutdownTimeoutMs: number;
   /** Leave body parsing to the app (ingest reads raw bodies). */
   rawBody?: boolean;
+  /** Where the service will listen: a start-up probe answers there while it waits for its dependencies. */
+  listen: { host: string; port: number };
 }
+
+const probes = new WeakMap<INestApplication, { close(): Promise<void> }>();
 
 /** Every service's HTTP side: JSON logs, the JSON error body, validation, graceful shutdown. */
 export async function createHttpApp(module: Type<unknown>, options: HttpAppOptions): Promise<NestExpressApplication> {
   const logger = new JsonLogger({ service: options.service, level: options.logLevel });
   Logger.overrideLogger(logger);
+  const probe = await startStartupProbe(options.listen.host, options.listen.port);
   const app = await NestFactory.create<NestExpressApplication>(withLifecycle(module), {
     logger,
     bodyParser: !options.rawBody,
@@ -28,7 +34,15 @@ export async function createHttpApp(module: Type<unknown>, options: HttpAppOptio
   app.useGlobalPipes(new ValidationPipe({ transform: true, whitelist: true, forbidNonWhitelisted: true }));
   app.enableShutdownHooks();
   installShutdownDeadline(app, options.shutdownTimeoutMs);
+  probes.set(app, probe);
   return app;
+}
+
+/** Takes over the port from the start-up probe: the service answers its own health from here on. */
+export async function listenAfterStartup(app: INestApplication, options: { host: string; port: number }): Promise<void> {
+  await probes.get(app)?.close();
+  probes.delete(app);
+  await app.listen(options.port, options.host);
 }
 
 /** The service's module under a root that brings the shutdown sequence every provider may register with. */
