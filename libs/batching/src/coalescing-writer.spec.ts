@@ -42,4 +42,21 @@ describe('CoalescingWriter', () => {
     await Promise.all(all);
     expect(sizes).toEqual([1, 2, 3]);
   });
+
+  it("never lets one caller's weight make another caller's write too heavy: a heavy caller goes alone", async () => {
+    const writes: string[][] = [];
+    let release: () => void = () => undefined;
+    const writer = new CoalescingWriter<string>(
+      async (rows) => {
+        writes.push(rows);
+        if (writes.length === 1) await new Promise<void>((r) => (release = r));
+      },
+      { maxWeight: 10, weigh: (row) => row.length },
+    );
+    const first = writer.add('a');
+    const rest = [writer.add('bbbbbbbbbbbb'), writer.add('cccc'), writer.add('dddd'), writer.add('eeee')];
+    release();
+    await Promise.all([first, ...rest]);
+    expect(writes).toEqual([['a'], ['bbbbbbbbbbbb'], ['cccc', 'dddd'], ['eeee']]);
+  });
 });

@@ -1,6 +1,6 @@
 import { Logger } from '@nestjs/common';
-import { KafkaPublisher } from '@copydesk/kafka';
-import { SqlOutboxStore } from './sql-outbox.store';
+import { describeFailure, KafkaPublisher } from '@copydesk/kafka';
+import { OutboxRecord, OutboxSession, SqlOutboxStore } from './sql-outbox.store';
 
 export interface OutboxRelayOptions {
   batchSize?: number;
@@ -70,17 +70,42 @@ export class OutboxRelay {
 
   private async drain(): Promise<void> {
     try {
-      await this.store.withRelayLock(async () => {
+      await this.store.withRelayLock(async (session) => {
         for (;;) {
-          const batch = await this.store.nextBatch(this.batchSize);
+          const batch = await session.nextBatch(this.batchSize);
           if (batch.length === 0) return;
-          await this.publisher.publish(batch.map((r) => r.message));
-          await this.store.markSent(batch.map((r) => r.id));
+          await this.send(session, batch);
           if (batch.length < this.batchSize || this.stopped) return;
         }
       });
     } catch (e) {
       this.logger.warn({ msg: 'outbox relay failed, will retry', err: e });
+    }
+  }
+
+  /**
+   * Sends a batch and deletes its records. When the broker refuses the batch for what a
+   * message holds (too large), the records go one at a time, and one refused alone is set
+   * aside with the reason: a poison record never holds up the records behind it. Any other
+   * failure (the broker is down) ends the pass; the records are tried again later.
+   */
+  private async send(session: OutboxSession, batch: OutboxRecord[]): Promise<void> {
+    try {
+      await this.publisher.publish(batch.map((r) => r.message));
+      await session.markSent(batch.map((r) => r.id));
+      return;
+    } catch (e) {
+      if (describeFailure(e).kind !== 'permanent') throw e;
+    }
+    for (const record of batch) {
+      try {
+        await this.publisher.publish(record.message);
+        await session.markSent([record.id]);
+      } catch (e) {
+        const failure = describeFailure(e);
+        if (failure.kind !== 'permanent') throw e;
+        await session.setAside(record.id, `${failure.code}: ${failure.message}`);
+      }
     }
   }
 }

@@ -111,4 +111,32 @@ describe('SqlOutboxStore and OutboxRelay on the real database and broker', () =>
     expect(second).toBe(false);
     expect(order).toEqual(['first in']);
   });
+
+  it('refuses to store a message its topic would refuse, as a permanent error of the writer', async () => {
+    const store = new SqlOutboxStore(ds, schema, tail);
+    const huge = Buffer.alloc(2 * 1024 * 1024, 'x'); // over the 1 MiB a topic outside the contracts takes
+    await expect(ds.transaction((m) => store.enqueue(m, [{ topic, key: 'too-big', value: huge }]))).rejects.toMatchObject({
+      code: 'MESSAGE_TOO_LARGE',
+      permanent: true,
+    });
+    expect(await store.pending()).toBe(0);
+  });
+
+  it('sets aside a record its topic refuses, with the reason, and sends the ones behind it', async () => {
+    const store = new SqlOutboxStore(ds, schema, tail);
+    // A record stored before the limit was lowered, say: the relay must not wedge on it.
+    const huge = Buffer.alloc(2 * 1024 * 1024, 'x');
+    await ds.transaction((m) => store.enqueue(m, [{ topic, key: 'before-poison', value: Buffer.from('ok') }]));
+    await ds.query(`INSERT INTO ${schema}.outbox (topic, key, value, headers) VALUES ($1, 'poison', $2, '{}')`, [topic, huge]);
+    await ds.transaction((m) => store.enqueue(m, [{ topic, key: 'after-poison', value: Buffer.from('ok too') }]));
+    const relay = new OutboxRelay(store, publisher, { pollIntervalMs: 100_000 });
+    await relay.start();
+    await relay.drainAndStop();
+    const got = await reader.waitFor((m) => m.key === 'before-poison' || m.key === 'after-poison', 2);
+    expect(got.map((m) => m.key)).toEqual(['before-poison', 'after-poison']);
+    expect(reader.messages.some((m) => m.key === 'poison')).toBe(false);
+    expect(await store.pending()).toBe(0);
+    const [aside] = await store.setAsideRecords();
+    expect(aside).toMatchObject({ topic, key: 'poison', failure: expect.stringMatching(/^MESSAGE_TOO_LARGE: /) });
+  });
 });

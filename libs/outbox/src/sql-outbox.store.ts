@@ -2,7 +2,7 @@ import { Logger } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { Header } from '@copydesk/contracts';
 import { lockKeyOf } from '@copydesk/database';
-import { OutgoingMessage } from '@copydesk/kafka';
+import { assertWithinLimit, OutgoingMessage } from '@copydesk/kafka';
 
 export interface OutboxRecord {
   id: string;
@@ -14,6 +14,16 @@ export interface OutboxRecord {
 export interface DeliveredLookup {
   find(topic: string, header: string, values: ReadonlySet<string>, depth: number): Promise<Set<string>>;
 }
+
+/** What one relay pass does, on the session that holds the relay lock. */
+export interface OutboxSession {
+  nextBatch(limit: number): Promise<OutboxRecord[]>;
+  markSent(ids: string[]): Promise<void>;
+  /** Takes a record its topic refuses for good out of the queue, with the reason. */
+  setAside(id: string, reason: string): Promise<void>;
+}
+
+type Query = (sql: string, params: unknown[]) => Promise<unknown>;
 
 interface Row {
   id: string;
@@ -58,9 +68,15 @@ export class SqlOutboxStore {
     this.channel = `copydesk_outbox_${schema}`;
   }
 
-  /** Adds messages to the outbox inside the caller's transaction; the relay is woken when it commits. */
+  /**
+   * Adds messages to the outbox inside the caller's transaction; the relay is woken when it
+   * commits. A message its topic would refuse fails here, as a permanent error of the stage
+   * that made it (`MessageTooLargeError`), so the item is dead-lettered and kept, instead of
+   * reaching the relay.
+   */
   async enqueue(manager: EntityManager, messages: OutgoingMessage[]): Promise<void> {
     if (messages.length === 0) return;
+    messages.forEach(assertWithinLimit);
     const params: unknown[] = [];
     const rows = messages.map((m, i) => {
       params.push(m.topic, m.key, m.value === null ? null : Buffer.isBuffer(m.value) ? m.value : Buffer.from(m.value, 'utf8'), JSON.stringify(m.headers ?? {}));
@@ -71,19 +87,27 @@ export class SqlOutboxStore {
   }
 
   /**
-   * Runs `work` while holding the relay lock (one relay per outbox across instances);
-   * returns false without running it when another instance holds the lock.
+   * Runs `work` while holding the relay lock (one relay per outbox across instances), on the
+   * connection that holds the lock: every read and write of the pass goes through that one
+   * session, so a relay whose session died (a database restart) cannot go on working beside
+   * the instance that took the lock over. Returns false without running `work` when another
+   * instance holds the lock.
    */
-  async withRelayLock(work: () => Promise<void>): Promise<boolean> {
+  async withRelayLock(work: (session: OutboxSession) => Promise<void>): Promise<boolean> {
     const runner = this.dataSource.createQueryRunner();
     await runner.connect();
     try {
       const [{ locked }] = (await runner.query('SELECT pg_try_advisory_lock($1) AS locked', [this.lockKey])) as { locked: boolean }[];
       if (!locked) return false;
+      const query: Query = (sql, params) => runner.query(sql, params);
       try {
-        await work();
+        await work({
+          nextBatch: (limit) => this.nextBatchOn(query, limit),
+          markSent: (ids) => this.markSentOn(query, ids),
+          setAside: (id, reason) => this.setAsideOn(query, id, reason),
+        });
       } finally {
-        await runner.query('SELECT pg_advisory_unlock($1)', [this.lockKey]);
+        await runner.query('SELECT pg_advisory_unlock($1)', [this.lockKey]).catch(() => undefined);
       }
       return true;
     } finally {
@@ -91,26 +115,52 @@ export class SqlOutboxStore {
     }
   }
 
+  /** As a relay pass would, on a connection of the pool (tools and tests; the relay uses `withRelayLock`). */
+  nextBatch(limit: number): Promise<OutboxRecord[]> {
+    return this.nextBatchOn(this.poolQuery, limit);
+  }
+
+  markSent(ids: string[]): Promise<void> {
+    return this.markSentOn(this.poolQuery, ids);
+  }
+
+  /** Records waiting to be sent (not those set aside). */
+  async pending(): Promise<number> {
+    const [{ n }] = (await this.dataSource.query(`SELECT count(*)::int AS n FROM ${this.table} WHERE failed_at IS NULL`)) as { n: number }[];
+    return n;
+  }
+
+  /** Records set aside because their topic refused them, with the reasons. */
+  async setAsideRecords(limit = 100): Promise<{ id: string; topic: string; key: string | null; failedAt: Date; failure: string }[]> {
+    const rows = (await this.dataSource.query(
+      `SELECT id, topic, key, failed_at, failure FROM ${this.table} WHERE failed_at IS NOT NULL ORDER BY id LIMIT $1`,
+      [limit],
+    )) as { id: string; topic: string; key: string | null; failed_at: Date; failure: string }[];
+    return rows.map((r) => ({ id: String(r.id), topic: r.topic, key: r.key, failedAt: r.failed_at, failure: r.failure }));
+  }
+
+  private readonly poolQuery: Query = (sql, params) => this.dataSource.query(sql, params);
+
   /** The oldest unsent records, in write order, with those already on their topic removed; marked attempted before they are returned. */
-  async nextBatch(limit: number): Promise<OutboxRecord[]> {
-    await this.settleAttempted();
-    const rows = (await this.dataSource.query(`SELECT id, topic, key, value, headers FROM ${this.table} ORDER BY id LIMIT $1`, [limit])) as Row[];
+  private async nextBatchOn(query: Query, limit: number): Promise<OutboxRecord[]> {
+    await this.settleAttempted(query);
+    const rows = (await query(`SELECT id, topic, key, value, headers FROM ${this.table} WHERE failed_at IS NULL ORDER BY id LIMIT $1`, [limit])) as Row[];
     if (rows.length === 0) return [];
-    await this.dataSource.query(`UPDATE ${this.table} SET attempted_at = now() WHERE id = ANY($1::bigint[])`, [rows.map((r) => String(r.id))]);
+    await query(`UPDATE ${this.table} SET attempted_at = now() WHERE id = ANY($1::bigint[])`, [rows.map((r) => String(r.id))]);
     return rows.map((r) => ({
       id: String(r.id),
       message: { topic: r.topic, key: r.key, value: r.value, headers: { ...r.headers, [Header.OutboxId]: this.outboxId(r.id) } },
     }));
   }
 
-  async markSent(ids: string[]): Promise<void> {
+  private async markSentOn(query: Query, ids: string[]): Promise<void> {
     if (ids.length === 0) return;
-    await this.dataSource.query(`DELETE FROM ${this.table} WHERE id = ANY($1::bigint[])`, [ids]);
+    await query(`DELETE FROM ${this.table} WHERE id = ANY($1::bigint[])`, [ids]);
   }
 
-  async pending(): Promise<number> {
-    const [{ n }] = (await this.dataSource.query(`SELECT count(*)::int AS n FROM ${this.table}`)) as { n: number }[];
-    return n;
+  private async setAsideOn(query: Query, id: string, reason: string): Promise<void> {
+    await query(`UPDATE ${this.table} SET failed_at = now(), failure = $2, attempted_at = NULL WHERE id = $1`, [id, reason.slice(0, 4000)]);
+    this.logger.error({ msg: 'outbox record set aside: its topic refuses it', outbox: this.table, recordId: id, reason });
   }
 
   /**
@@ -168,8 +218,8 @@ export class SqlOutboxStore {
   }
 
   /** Drops the attempted records whose messages are already on their topic. */
-  private async settleAttempted(): Promise<void> {
-    const attempted = (await this.dataSource.query(`SELECT id, topic FROM ${this.table} WHERE attempted_at IS NOT NULL ORDER BY id`)) as Pick<Row, 'id' | 'topic'>[];
+  private async settleAttempted(query: Query): Promise<void> {
+    const attempted = (await query(`SELECT id, topic FROM ${this.table} WHERE attempted_at IS NOT NULL ORDER BY id`, [])) as Pick<Row, 'id' | 'topic'>[];
     if (attempted.length === 0) return;
     const byTopic = new Map<string, string[]>();
     for (const r of attempted) byTopic.set(r.topic, [...(byTopic.get(r.topic) ?? []), String(r.id)]);
@@ -178,8 +228,8 @@ export class SqlOutboxStore {
       const found = await this.delivered.find(topic, Header.OutboxId, new Set(ids.map((id) => this.outboxId(id))), ids.length);
       for (const id of ids) if (found.has(this.outboxId(id))) sent.push(id);
     }
-    await this.markSent(sent);
-    await this.dataSource.query(`UPDATE ${this.table} SET attempted_at = NULL WHERE attempted_at IS NOT NULL`);
+    await this.markSentOn(query, sent);
+    await query(`UPDATE ${this.table} SET attempted_at = NULL WHERE attempted_at IS NOT NULL`, []);
     this.logger.warn({ msg: 'outbox records found after an interrupted send', outbox: this.table, attempted: attempted.length, alreadyDelivered: sent.length });
   }
 }

@@ -2,6 +2,7 @@ import { createServiceDataSource } from '@copydesk/database';
 import { DataSource } from 'typeorm';
 import { CreatePublishSchema1764270200000 } from './migrations/1764270200000-create-publish-schema';
 import { StreamSequenceAndRelayAttempts1764300000000 } from './migrations/1764300000000-stream-sequence-and-relay-attempts';
+import { OutboxSetAside1764900000000 } from './migrations/1764900000000-outbox-set-aside';
 
 export const PUBLISH_SCHEMA = 'publish';
 
@@ -10,6 +11,6 @@ export function createPublishDataSource(url: string): DataSource {
     url,
     schema: PUBLISH_SCHEMA,
     entities: [],
-    migrations: [CreatePublishSchema1764270200000, StreamSequenceAndRelayAttempts1764300000000],
+    migrations: [CreatePublishSchema1764270200000, StreamSequenceAndRelayAttempts1764300000000, OutboxSetAside1764900000000],
   });
 }
