@@ -5,11 +5,13 @@ export const Header = {
   ReceivedAt: 'copydesk-received-at',
   CapturedAt: 'copydesk-captured-at',
   ContentType: 'content-type',
-  Charset: 'copydesk-charset',
   Size: 'copydesk-size',
   Sha256: 'copydesk-sha256',
   StoryId: 'copydesk-story-id',
   ItemId: 'copydesk-item-id',
+  // W3C Trace Context, passed from message to message
+  TraceParent: 'traceparent',
+  TraceState: 'tracestate',
   // dead letters
   DlqStage: 'dlq-stage',
   DlqErrorCode: 'dlq-error-code',
