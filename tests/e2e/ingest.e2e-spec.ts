@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { createKafkaClient, readDeadLetter, TopicReader } from '@copydesk/kafka';
+import { createKafkaClient, KafkaPublisher, readDeadLetter, TopicReader } from '@copydesk/kafka';
 import { Header, Topic } from '@copydesk/contracts';
 import { Client } from 'pg';
 import { brokers, DATABASE_URL } from '../support/env';
@@ -122,5 +122,19 @@ describe('ingest and normalise: accepting copy, refusing bad requests, dead-lett
     expect(reason).toMatchObject({ stage: 'normalise', errorCode: 'UNKNOWN_FORMAT', originalTopic: Topic.WireRaw, attempts: 1 });
     expect(Buffer.compare(letter.value!, garbage)).toBe(0);
     await normalised.waitFor((m) => m.headers[Header.SubmissionId] === good.submissionId, 1);
+  });
+
+  it('validates what normalise reads: a raw submission without its metadata is dead-lettered as INVALID_MESSAGE', async () => {
+    const upstream = new KafkaPublisher(kafka);
+    await upstream.connect();
+    try {
+      await upstream.publish({ topic: Topic.WireRaw, key: source.id, value: Buffer.from('Copy with no metadata\n\nBody.'), headers: { [Header.SourceId]: source.id } });
+    } finally {
+      await upstream.disconnect();
+    }
+    const [letter] = await dlq.waitFor((m) => m.headers[Header.DlqTopic] === Topic.WireRaw && m.headers[Header.SourceId] === source.id && !m.headers[Header.SubmissionId], 1);
+    const reason = readDeadLetter(letter.headers);
+    expect(reason).toMatchObject({ stage: 'normalise', errorCode: 'INVALID_MESSAGE', attempts: 1 });
+    expect(reason.errorDetails).toContainEqual({ part: 'headers', instancePath: '', message: `must have required property '${Header.SubmissionId}'` });
   });
 });
