@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { KafkaConnection, readDeadLetter } from '@copydesk/kafka';
+import { KafkaConnection, KafkaPublisher, readDeadLetter } from '@copydesk/kafka';
 import { TopicReader } from '@copydesk/kafka/testing';
 import { Header, Topic } from '@copydesk/contracts';
 import { Client } from 'pg';
@@ -33,9 +33,10 @@ describe('ingest and normalise: accepting copy, refusing bad requests, dead-lett
     return fetch(`${stack.urls.ingest}/v1/wire`, { method: 'POST', headers: { Authorization: `Bearer ${source.apiKey}`, ...headers }, body });
   }
 
-  it('puts exactly the bytes it was sent on wire.raw.v1, with the submission in headers, before answering 202', async () => {
+  it('puts exactly the bytes it was sent on wire.raw.v1, with the submission and the trace context in headers, before answering 202', async () => {
     const body = Buffer.from('Caf\xe9 headline\n\nA paragraph in Windows-1252.\n', 'latin1');
-    const res = await post(body, { 'Content-Type': 'text/plain; charset=windows-1252', 'X-Captured-At': '2025-03-21T12:00:00+02:00' });
+    const traceparent = '00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01';
+    const res = await post(body, { 'Content-Type': 'text/plain; charset=windows-1252', 'X-Captured-At': '2025-03-21T12:00:00+02:00', traceparent });
     expect(res.status).toBe(202);
     const accepted = (await res.json()) as { submissionId: string; sourceId: string; capturedAt: string; size: number; sha256: string };
     expect(accepted).toMatchObject({ sourceId: source.id, capturedAt: '2025-03-21T10:00:00.000Z', size: body.length });
@@ -47,11 +48,14 @@ describe('ingest and normalise: accepting copy, refusing bad requests, dead-lett
       [Header.SourceId]: source.id,
       [Header.CapturedAt]: '2025-03-21T10:00:00.000Z',
       [Header.ContentType]: 'text/plain; charset=windows-1252',
-      [Header.Charset]: 'windows-1252',
       [Header.Sha256]: accepted.sha256,
+      [Header.TraceParent]: traceparent,
     });
+    // The charset travels in the content type only, and normalise decodes by it.
+    expect(message.headers).not.toHaveProperty('copydesk-charset');
     const [item] = await normalised.waitFor((m) => m.headers[Header.SubmissionId] === accepted.submissionId, 1);
     expect(JSON.parse(item.value!.toString()).item.headline).toBe('Café headline');
+    expect(item.headers[Header.TraceParent]).toBe(traceparent);
   });
 
   it('answers a repeated Idempotency-Key with the first submission and produces nothing new', async () => {
@@ -119,5 +123,19 @@ describe('ingest and normalise: accepting copy, refusing bad requests, dead-lett
     expect(reason).toMatchObject({ stage: 'normalise', errorCode: 'UNKNOWN_FORMAT', originalTopic: Topic.WireRaw, attempts: 1 });
     expect(Buffer.compare(letter.value!, garbage)).toBe(0);
     await normalised.waitFor((m) => m.headers[Header.SubmissionId] === good.submissionId, 1);
+  });
+
+  it('validates what normalise reads: a raw submission without its metadata is dead-lettered as INVALID_MESSAGE', async () => {
+    const upstream = new KafkaPublisher(kafka);
+    await upstream.connect();
+    try {
+      await upstream.publish({ topic: Topic.WireRaw, key: source.id, value: Buffer.from('Copy with no metadata\n\nBody.'), headers: { [Header.SourceId]: source.id } });
+    } finally {
+      await upstream.disconnect();
+    }
+    const [letter] = await dlq.waitFor((m) => m.headers[Header.DlqTopic] === Topic.WireRaw && m.headers[Header.SourceId] === source.id && !m.headers[Header.SubmissionId], 1);
+    const reason = readDeadLetter(letter.headers);
+    expect(reason).toMatchObject({ stage: 'normalise', errorCode: 'INVALID_MESSAGE', attempts: 1 });
+    expect(reason.errorDetails).toContainEqual({ part: 'headers', instancePath: '', message: `must have required property '${Header.SubmissionId}'` });
   });
 });

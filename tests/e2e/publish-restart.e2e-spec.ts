@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
-import { encodeJson, Header, StoryVersionMessage, Topic } from '@copydesk/contracts';
+import { codecFor, Header, StoryVersionMessage, Topic } from '@copydesk/contracts';
 import { followStories, StreamedStoryEvent } from '@copydesk/client';
 import { InboundMessage, KafkaConnection, KafkaPublisher } from '@copydesk/kafka';
 import { TopicReader } from '@copydesk/kafka/testing';
@@ -91,15 +91,7 @@ describe('publish killed mid-stream: exactly one event per version', () => {
 
   function send(version: number): Promise<void> {
     return upstream.publish(
-      storyIds.map((storyId, s) => {
-        const v = storyVersion(sourceId, storyId, s, version);
-        return {
-          topic: Topic.StoryVersions,
-          key: storyId,
-          value: encodeJson(v),
-          headers: { [Header.StoryId]: storyId, [Header.SubmissionId]: v.submissionId, [Header.SourceId]: sourceId, [Header.ItemId]: v.itemId },
-        };
-      }),
+      storyIds.map((storyId, s) => codecFor(Topic.StoryVersions).encode(storyVersion(sourceId, storyId, s, version))),
     );
   }
 

@@ -1,115 +1,113 @@
-/**
+import { Static, Type } from '@sinclair/typebox';
+import { IsoInstant, Sha256Hex, StringEnum } from './schemas/json-schema';
+
+/*
  * The canonical item: what every wire format is parsed into. Pure data, JSON-safe.
- * Parsers in `@copydesk/wire-formats` produce it; `wire.normalised.v1` carries it.
+ * Parsers in `@copydesk/wire-formats` produce it; `wire.normalised.v1` and `story.versions.v1`
+ * carry it. The schemas below are the contract; the types are derived from them.
  */
-export type WireFormat =
-  | 'text-page'
-  | 'plain-text'
-  | 'ninjs'
-  | 'ap-media'
-  | 'nitf'
-  | 'newsml-1.2'
-  | 'newsml-g2'
-  | 'iptc7901'
-  | 'anpa1312'
-  | 'rss'
-  | 'atom'
-  | 'ritzau';
 
-export const WIRE_FORMATS: readonly WireFormat[] = [
-  'text-page',
-  'plain-text',
-  'ninjs',
-  'ap-media',
-  'nitf',
-  'newsml-1.2',
-  'newsml-g2',
-  'iptc7901',
-  'anpa1312',
-  'rss',
-  'atom',
-  'ritzau',
-];
+export const WireFormatSchema = StringEnum(
+  ['text-page', 'plain-text', 'ninjs', 'ap-media', 'nitf', 'newsml-1.2', 'newsml-g2', 'iptc7901', 'anpa1312', 'rss', 'atom', 'ritzau'],
+  { description: 'The wire format the item was parsed from.' },
+);
+export type WireFormat = Static<typeof WireFormatSchema>;
+export const WIRE_FORMATS: readonly WireFormat[] = WireFormatSchema.enum;
 
-export type PubStatus = 'usable' | 'withheld' | 'canceled';
-export const PUB_STATUSES: readonly PubStatus[] = ['usable', 'withheld', 'canceled'];
+export const PubStatusSchema = StringEnum(['usable', 'withheld', 'canceled'], { description: 'IPTC publishing status.' });
+export type PubStatus = Static<typeof PubStatusSchema>;
+export const PUB_STATUSES: readonly PubStatus[] = PubStatusSchema.enum;
 
-export type Signal = 'update' | 'correction' | 'kill';
-export const SIGNALS: readonly Signal[] = ['update', 'correction', 'kill'];
+export const SignalSchema = StringEnum(['update', 'correction', 'kill']);
+export type Signal = Static<typeof SignalSchema>;
+export const SIGNALS: readonly Signal[] = SignalSchema.enum;
 
-/** How exact a source time is: a relative "4 sec ago" label is to the second, "06 September 2024" to the day. */
-export type TimePrecision = 'second' | 'minute' | 'day';
-export const TIME_PRECISIONS: readonly TimePrecision[] = ['second', 'minute', 'day'];
+export const TimePrecisionSchema = StringEnum(['second', 'minute', 'day'], {
+  description: 'How exact a source time is: a relative "4 sec ago" label is to the second, "06 September 2024" to the day.',
+});
+export type TimePrecision = Static<typeof TimePrecisionSchema>;
+export const TIME_PRECISIONS: readonly TimePrecision[] = TimePrecisionSchema.enum;
 
-export interface SourceTime {
-  /** ISO 8601 instant (UTC). For day precision: midnight UTC of that calendar day. */
-  at: string;
-  precision: TimePrecision;
-}
+export const SourceTimeSchema = Type.Object(
+  {
+    at: IsoInstant({ description: 'ISO 8601 instant (UTC). For day precision: midnight UTC of that calendar day.' }),
+    precision: TimePrecisionSchema,
+  },
+  { additionalProperties: false },
+);
+export type SourceTime = Static<typeof SourceTimeSchema>;
 
-export type BlockKind = 'paragraph' | 'crosshead';
+export const BlockKindSchema = StringEnum(['paragraph', 'crosshead']);
+export type BlockKind = Static<typeof BlockKindSchema>;
 
-export interface BodyBlock {
-  kind: BlockKind;
-  text: string;
-}
+export const BodyBlockSchema = Type.Object({ kind: BlockKindSchema, text: Type.String() }, { additionalProperties: false });
+export type BodyBlock = Static<typeof BodyBlockSchema>;
 
-export interface MediaItem {
-  kind: 'picture' | 'video' | 'audio' | 'graphic';
-  caption?: string;
-  /** Credit as printed, without brackets: "Reuters". */
-  credit?: string;
-  href?: string;
-  mimeType?: string;
-}
+export const MediaItemSchema = Type.Object(
+  {
+    kind: StringEnum(['picture', 'video', 'audio', 'graphic']),
+    caption: Type.Optional(Type.String()),
+    credit: Type.Optional(Type.String({ description: 'Credit as printed, without brackets: "Reuters".' })),
+    href: Type.Optional(Type.String()),
+    mimeType: Type.Optional(Type.String()),
+  },
+  { additionalProperties: false },
+);
+export type MediaItem = Static<typeof MediaItemSchema>;
 
-export interface Subject {
-  code?: string;
-  name?: string;
-  scheme?: string;
-}
+export const SubjectSchema = Type.Object(
+  { code: Type.Optional(Type.String()), name: Type.Optional(Type.String()), scheme: Type.Optional(Type.String()) },
+  { additionalProperties: false },
+);
+export type Subject = Static<typeof SubjectSchema>;
 
-export interface WireLink {
-  /** e.g. "irel:previousVersion" */
-  rel: string;
-  guid: string;
-}
+export const WireLinkSchema = Type.Object(
+  { rel: Type.String({ description: 'e.g. "irel:previousVersion"' }), guid: Type.String() },
+  { additionalProperties: false },
+);
+export type WireLink = Static<typeof WireLinkSchema>;
 
-export interface WireIdentity {
-  /** The agency's stable id: ninjs uri, G2 guid, AP item id. */
-  guid?: string;
-  /** Opaque version string as the wire carries it. Never compare as a number. */
-  version?: string;
-  slug?: string;
-  /** Take key or edition marker: "1st Ld-Writethru", "REFILE". */
-  takeKey?: string;
-  links?: WireLink[];
-}
+export const WireIdentitySchema = Type.Object(
+  {
+    guid: Type.Optional(Type.String({ description: "The agency's stable id: ninjs uri, G2 guid, AP item id." })),
+    version: Type.Optional(Type.String({ description: 'Opaque version string as the wire carries it. Never compare as a number.' })),
+    slug: Type.Optional(Type.String()),
+    takeKey: Type.Optional(Type.String({ description: 'Take key or edition marker: "1st Ld-Writethru", "REFILE".' })),
+    links: Type.Optional(Type.Array(WireLinkSchema)),
+  },
+  { additionalProperties: false },
+);
+export type WireIdentity = Static<typeof WireIdentitySchema>;
 
-export interface CanonicalItem {
-  format: WireFormat;
-  wire: WireIdentity;
-  headline: string;
-  /** Summary bullets or abstract paragraphs, in order. */
-  summary: string[];
-  byline?: string;
-  /** Dateline as printed, without the trailing colon: "SEOUL". */
-  dateline?: string;
-  body: BodyBlock[];
-  media: MediaItem[];
-  /** BCP 47 language tag where known. */
-  language?: string;
-  subjects: Subject[];
-  /** 1 (most urgent) .. 9 */
-  urgency?: number;
-  pubStatus: PubStatus;
-  signals: Signal[];
-  /** ISO instant until which the item must not be published. */
-  embargo?: string;
-  firstCreated?: string;
-  versionCreated?: string;
-  /** When the source says the story was last updated, with the precision it says it at. */
-  sourceUpdated?: SourceTime;
-  /** Hex SHA-256 over the NFC-normalised text without page furniture or relative labels. */
-  contentHash: string;
-}
+/** The canonical item, embedded wherever a payload carries one (so it has no `$id` of its own). */
+export const CanonicalItemSchema = Type.Object(
+  {
+    format: WireFormatSchema,
+    wire: WireIdentitySchema,
+    headline: Type.String(),
+    summary: Type.Array(Type.String(), { description: 'Summary bullets or abstract paragraphs, in order.' }),
+    byline: Type.Optional(Type.String()),
+    dateline: Type.Optional(Type.String({ description: 'Dateline as printed, without the trailing colon: "SEOUL".' })),
+    body: Type.Array(BodyBlockSchema, { description: 'Body paragraphs, crossheads marked.' }),
+    media: Type.Array(MediaItemSchema),
+    language: Type.Optional(Type.String({ description: 'BCP 47 language tag where known.' })),
+    subjects: Type.Array(SubjectSchema),
+    urgency: Type.Optional(Type.Integer({ minimum: 1, maximum: 9, description: '1 (most urgent) .. 9' })),
+    pubStatus: PubStatusSchema,
+    signals: Type.Array(SignalSchema),
+    embargo: Type.Optional(IsoInstant({ description: 'ISO instant until which the item must not be published.' })),
+    firstCreated: Type.Optional(Type.String()),
+    versionCreated: Type.Optional(Type.String()),
+    sourceUpdated: Type.Optional({
+      ...SourceTimeSchema,
+      description: 'When the source says the story was last updated, with the precision it says it at.',
+    }),
+    contentHash: Sha256Hex({ description: 'Hex SHA-256 over the NFC-normalised text without page furniture or relative labels.' }),
+  },
+  {
+    title: 'Canonical item',
+    description: 'What every wire format is parsed into: one story found in one submission.',
+    additionalProperties: false,
+  },
+);
+export type CanonicalItem = Static<typeof CanonicalItemSchema>;

@@ -5,13 +5,15 @@ export const Header = {
   ReceivedAt: 'copydesk-received-at',
   CapturedAt: 'copydesk-captured-at',
   ContentType: 'content-type',
-  Charset: 'copydesk-charset',
   Size: 'copydesk-size',
   Sha256: 'copydesk-sha256',
   StoryId: 'copydesk-story-id',
   ItemId: 'copydesk-item-id',
   /** `<schema>:<record id>` of the outbox record a message was sent from: how a relay recognises what it already sent. */
   OutboxId: 'copydesk-outbox-id',
+  // W3C Trace Context, passed from message to message
+  TraceParent: 'traceparent',
+  TraceState: 'tracestate',
   // dead letters
   DlqStage: 'dlq-stage',
   DlqErrorCode: 'dlq-error-code',

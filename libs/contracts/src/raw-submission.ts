@@ -1,65 +1,60 @@
+import { Static, Type } from '@sinclair/typebox';
 import { Header } from './headers';
+import { TRACE_HEADERS } from './message-context';
+import { HeaderFields } from './schemas/header-fields';
+import { IsoInstant, JSON_SCHEMA_DIALECT, NonEmpty, schemaId, Sha256Hex, Uuid } from './schemas/json-schema';
 
 /**
- * `wire.raw.v1`: the body exactly as the newsroom sent it is the message value;
- * the submission's metadata travels in headers.
+ * `wire.raw.v1`: the body exactly as the newsroom sent it is the message value; the
+ * submission's metadata travels in headers, one field a header.
  */
-export interface RawSubmissionMeta {
-  submissionId: string;
-  sourceId: string;
-  /** ISO instant the request reached ingest. */
-  receivedAt: string;
-  /** ISO instant the copy was captured (`X-Captured-At`), else the receive time. */
-  capturedAt: string;
-  /** As sent, e.g. "text/plain; charset=utf-8"; "application/octet-stream" when none was sent. */
-  contentType: string;
-  /** Charset declared in the content type, if any. */
-  charset?: string;
-  size: number;
-  sha256: string;
-}
+export const RawSubmissionMetaSchema = Type.Object({
+  submissionId: Uuid(),
+  sourceId: Uuid(),
+  receivedAt: IsoInstant({ description: 'ISO instant the request reached ingest.' }),
+  capturedAt: IsoInstant({ description: 'ISO instant the copy was captured (`X-Captured-At`), else the receive time.' }),
+  contentType: NonEmpty({
+    description:
+      'As sent, e.g. "text/plain; charset=utf-8"; "application/octet-stream" when none was sent. Its charset parameter is the declared charset normalise decodes by.',
+  }),
+  size: Type.Integer({ minimum: 0, description: 'Bytes in the value.' }),
+  sha256: Sha256Hex({ description: 'Hex SHA-256 of the value.' }),
+});
+export type RawSubmissionMeta = Static<typeof RawSubmissionMetaSchema>;
 
-export interface RawSubmission extends RawSubmissionMeta {
+export type RawSubmission = RawSubmissionMeta & {
+  /** The copy, byte for byte. */
   body: Buffer;
-}
+};
 
-export function rawSubmissionHeaders(meta: RawSubmissionMeta): Record<string, string> {
-  const headers: Record<string, string> = {
-    [Header.SubmissionId]: meta.submissionId,
-    [Header.SourceId]: meta.sourceId,
-    [Header.ReceivedAt]: meta.receivedAt,
-    [Header.CapturedAt]: meta.capturedAt,
-    [Header.ContentType]: meta.contentType,
-    [Header.Size]: String(meta.size),
-    [Header.Sha256]: meta.sha256,
-  };
-  if (meta.charset) headers[Header.Charset] = meta.charset;
-  return headers;
-}
+export const RAW_SUBMISSION_HEADERS = new HeaderFields(RawSubmissionMetaSchema, {
+  submissionId: Header.SubmissionId,
+  sourceId: Header.SourceId,
+  receivedAt: Header.ReceivedAt,
+  capturedAt: Header.CapturedAt,
+  contentType: Header.ContentType,
+  size: Header.Size,
+  sha256: Header.Sha256,
+});
 
-export class ContractError extends Error {
-  constructor(
-    readonly code: string,
-    message: string,
-  ) {
-    super(message);
-    this.name = 'ContractError';
-  }
-}
+/** `wire.raw.v1` headers: the submission's metadata and the W3C trace context. */
+export const RawSubmissionHeadersSchema = Type.Object(
+  { ...RAW_SUBMISSION_HEADERS.headerProperties(), ...TRACE_HEADERS.headerProperties() },
+  {
+    $schema: JSON_SCHEMA_DIALECT,
+    $id: schemaId('wire.raw.v1:headers'),
+    title: 'Raw submission headers',
+    description: "The submission's metadata, one field a header, and the W3C trace context.",
+    additionalProperties: Type.String(),
+  },
+);
 
-export function readRawSubmission(headers: Record<string, string>, value: Buffer | null): RawSubmission {
-  const required = [Header.SubmissionId, Header.SourceId, Header.ReceivedAt, Header.CapturedAt, Header.Sha256] as const;
-  const missing = required.filter((h) => !headers[h]);
-  if (missing.length > 0) throw new ContractError('MALFORMED_MESSAGE', `raw submission lacks headers: ${missing.join(', ')}`);
-  return {
-    submissionId: headers[Header.SubmissionId],
-    sourceId: headers[Header.SourceId],
-    receivedAt: headers[Header.ReceivedAt],
-    capturedAt: headers[Header.CapturedAt],
-    contentType: headers[Header.ContentType] || 'application/octet-stream',
-    charset: headers[Header.Charset] || undefined,
-    size: Number(headers[Header.Size] ?? value?.length ?? 0),
-    sha256: headers[Header.Sha256],
-    body: value ?? Buffer.alloc(0),
-  };
-}
+/** `wire.raw.v1` value: exactly the bytes the newsroom sent. */
+export const RawSubmissionPayloadSchema = Type.Unsafe<Buffer>({
+  $schema: JSON_SCHEMA_DIALECT,
+  $id: schemaId('wire.raw.v1:payload'),
+  title: 'Raw submission',
+  description: 'The request body exactly as received, in any format and charset; described by the headers.',
+  type: 'string',
+  contentMediaType: 'application/octet-stream',
+});

@@ -1,5 +1,5 @@
+import { parseContentType } from '@copydesk/contracts';
 import { DEFAULT_TIME_ZONE } from '@copydesk/updated-label';
-import { parseContentType } from './content-type/content-type.parser';
 import { decodeText } from './decode/decode-text';
 import { looksBinary } from './detect/binary-content';
 import { detectFormat } from './detect/detect-format';

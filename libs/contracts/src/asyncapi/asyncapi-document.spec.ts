@@ -1,5 +1,6 @@
+import { toJsonSchema } from '../schemas/json-schema';
+import { TOPIC_CONTRACTS } from '../topic-contracts';
 import { TOPICS } from '../topics';
-import { TOPIC_CONTRACTS } from '../schemas';
 import { buildAsyncApiDocument } from './asyncapi-document';
 import { ASYNCAPI_DOCUMENT } from './index';
 
@@ -11,7 +12,7 @@ describe('the AsyncAPI document', () => {
     expect(ASYNCAPI_DOCUMENT).toEqual(JSON.parse(JSON.stringify(buildAsyncApiDocument())));
   });
 
-  it('has one channel per topic, with its key, headers and payload', () => {
+  it('has one channel per topic, with the key, headers and payload schemas its codec validates by', () => {
     const channels = Object.values(ASYNCAPI_DOCUMENT.channels as Record<string, { address: string; messages: Record<string, { $ref: string }> }>);
     expect(channels.map((c) => c.address).sort()).toEqual(TOPICS.map((t) => t.name).sort());
     const messages = (ASYNCAPI_DOCUMENT.components as { messages: Record<string, Record<string, unknown>> }).messages;
@@ -19,9 +20,10 @@ describe('the AsyncAPI document', () => {
       const contract = TOPIC_CONTRACTS[t.name];
       const message = messages[contract.messageName];
       expect(message).toMatchObject({
-        headers: { schema: contract.headers },
-        payload: { schema: contract.payload },
-        bindings: { kafka: { key: contract.key } },
+        contentType: contract.contentType,
+        headers: { schema: toJsonSchema(contract.headers) },
+        payload: { schema: toJsonSchema(contract.payload) },
+        bindings: { kafka: { key: toJsonSchema(contract.key) } },
       });
     }
   });

@@ -1,5 +1,7 @@
+import { TSchema } from '@sinclair/typebox';
+import { JsonSchema, toJsonSchema } from '../schemas/json-schema';
+import { TOPIC_CONTRACTS } from '../topic-contracts';
 import { Topic, TOPICS } from '../topics';
-import { JsonSchema, TOPIC_CONTRACTS } from '../schemas';
 
 /** How payload and header schemas are written in the document: JSON Schema draft 2020-12. */
 export const JSON_SCHEMA_2020_12_FORMAT = 'application/schema+json;version=2020-12';
@@ -20,14 +22,14 @@ function channelId(topic: Topic): string {
   return topic.replace(/\.v\d+$/, '').replace(/[.]([a-z])/g, (_, c: string) => c.toUpperCase());
 }
 
-function multiFormat(schema: JsonSchema): { schemaFormat: string; schema: JsonSchema } {
-  return { schemaFormat: JSON_SCHEMA_2020_12_FORMAT, schema };
+function multiFormat(schema: TSchema): { schemaFormat: string; schema: JsonSchema } {
+  return { schemaFormat: JSON_SCHEMA_2020_12_FORMAT, schema: toJsonSchema(schema) };
 }
 
 /**
  * The AsyncAPI 3.0 document of every Copydesk topic: its address, key, headers and payload
- * schema, and its topic settings. Built from the topic list and the payload schemas, so it
- * cannot drift from them; `copydesk.asyncapi.json` beside this file is its JSON rendering.
+ * schema, and its topic settings. Built from the topic list and the same schemas the codecs
+ * validate by, so it cannot drift from them; `copydesk.asyncapi.json` beside this file is its JSON rendering.
  */
 export function buildAsyncApiDocument(): Record<string, unknown> {
   const channels: Record<string, unknown> = {};
@@ -42,7 +44,7 @@ export function buildAsyncApiDocument(): Record<string, unknown> {
       contentType: contract.contentType,
       headers: multiFormat(contract.headers),
       payload: multiFormat(contract.payload),
-      bindings: { kafka: { key: contract.key, bindingVersion: KAFKA_BINDING_VERSION } },
+      bindings: { kafka: { key: toJsonSchema(contract.key), bindingVersion: KAFKA_BINDING_VERSION } },
     };
     channels[id] = {
       address: t.name,

@@ -1,15 +1,12 @@
-import { applyDecorators, Controller, UseFilters, UsePipes, ValidationPipe } from '@nestjs/common';
+import { applyDecorators, Controller, UseFilters } from '@nestjs/common';
 import { KafkaExceptionFilter } from './kafka-exception.filter';
 
 /**
- * Marks a class whose `@EventPattern(Topic.X)` methods handle Kafka messages: payloads are
- * validated with class-validator, and failures reach the consumer runner as thrown
- * (validation failures as permanent errors, dead-lettered with the messages at once).
+ * Marks a class whose `@EventPattern(Topic.X)` methods handle Kafka messages. Payloads arrive
+ * decoded and validated by the topic's codec (the transport's `decode`): a message of the
+ * wrong shape never reaches the handler, it is dead-lettered at once with the reasons.
+ * Failures reach the consumer runner as thrown.
  */
 export function KafkaHandlers(): ClassDecorator {
-  return applyDecorators(
-    Controller(),
-    UsePipes(new ValidationPipe({ transform: false, forbidUnknownValues: false })),
-    UseFilters(new KafkaExceptionFilter()),
-  );
+  return applyDecorators(Controller(), UseFilters(new KafkaExceptionFilter()));
 }

@@ -104,13 +104,18 @@ export class KafkaTransport extends Server implements CustomTransportStrategy {
     await untilAvailable('kafka consumer group', () => runner.start());
   }
 
+  /** A message that cannot be decoded is a permanent failure, with the decoder's code and details (what was wrong, and where). */
   private decode(message: InboundMessage): unknown {
     try {
       return this.options.decode(message);
     } catch (e) {
       if (e instanceof PermanentError) throw e;
-      const code = (e as { code?: unknown }).code;
-      throw new PermanentError(typeof code === 'string' ? code : 'MALFORMED_MESSAGE', e instanceof Error ? e.message : String(e));
+      const { code, details } = (e ?? {}) as { code?: unknown; details?: unknown };
+      throw new PermanentError(
+        typeof code === 'string' ? code : 'MALFORMED_MESSAGE',
+        e instanceof Error ? e.message : String(e),
+        Array.isArray(details) ? details : [],
+      );
     }
   }
 

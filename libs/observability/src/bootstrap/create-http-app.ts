@@ -14,7 +14,7 @@ export interface HttpAppOptions {
   /** Leave body parsing to the app (ingest reads raw bodies). */
   rawBody?: boolean;
   /** Where the service will listen: a start-up probe answers there while it waits for its dependencies. */
-  listen: { host: string; port: number };
+  listen?: { host: string; port: number };
 }
 
 const probes = new WeakMap<INestApplication, { close(): Promise<void> }>();
@@ -23,7 +23,7 @@ const probes = new WeakMap<INestApplication, { close(): Promise<void> }>();
 export async function createHttpApp(module: Type<unknown>, options: HttpAppOptions): Promise<NestExpressApplication> {
   const logger = new JsonLogger({ service: options.service, level: options.logLevel });
   Logger.overrideLogger(logger);
-  const probe = await startStartupProbe(options.listen.host, options.listen.port);
+  const probe = options.listen ? await startStartupProbe(options.listen.host, options.listen.port) : undefined;
   const app = await NestFactory.create<NestExpressApplication>(withLifecycle(module), {
     logger,
     bodyParser: !options.rawBody,
@@ -34,7 +34,7 @@ export async function createHttpApp(module: Type<unknown>, options: HttpAppOptio
   app.useGlobalPipes(new ValidationPipe({ transform: true, whitelist: true, forbidNonWhitelisted: true }));
   app.enableShutdownHooks();
   installShutdownDeadline(app, options.shutdownTimeoutMs);
-  probes.set(app, probe);
+  if (probe) probes.set(app, probe);
   return app;
 }
 

@@ -45,7 +45,7 @@ function message(sourceId: string, n: number, paragraphs = PARAGRAPHS): Normalis
       pubStatus: 'usable',
       signals: [],
       sourceUpdated: { at: new Date(Date.parse('2025-03-21T09:00:00Z') + n * 60_000).toISOString(), precision: 'second' },
-      contentHash: `hash-${paragraphs.length}`,
+      contentHash: String(paragraphs.length).padStart(64, '0'),
     },
   };
 }

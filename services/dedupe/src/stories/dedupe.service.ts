@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
-import { encodeJson, Header, NormalisedItemMessage, StoryVersionMessage, Topic } from '@copydesk/contracts';
+import { codecFor, MessageContext, NormalisedItemMessage, StoryVersionMessage, Topic } from '@copydesk/contracts';
 import {
   CandidateStory,
   decide,
@@ -38,36 +38,37 @@ export class DedupeService {
    * message are written together, and the item id is recorded, so a redelivered item is
    * recognised and never makes a second version.
    */
-  async process(msg: NormalisedItemMessage, now: Date = new Date()): Promise<Outcome> {
-    const [outcome] = await this.processBatch([msg], now);
+  async process(msg: NormalisedItemMessage, now: Date = new Date(), context: MessageContext = {}): Promise<Outcome> {
+    const [outcome] = await this.processBatch([msg], now, [context]);
     return outcome;
   }
 
   /**
    * Decides for consecutive items of one partition in one transaction, in order (a later
    * item sees what an earlier one decided), so a burst costs one commit and one wake-up of the outbox relay.
+   * `contexts[i]` is the trace context of `messages[i]`; its story version carries it on.
    */
-  async processBatch(messages: NormalisedItemMessage[], now: Date = new Date()): Promise<Outcome[]> {
+  async processBatch(messages: NormalisedItemMessage[], now: Date = new Date(), contexts: readonly MessageContext[] = []): Promise<Outcome[]> {
     const outcomes = await this.dataSource.transaction(async (m) => {
       // One source's items are decided one at a time, also across instances during a
       // rebalance; locks are taken in one order so two transactions cannot deadlock.
       const locks = [...new Set(messages.map((msg) => lockKeyOf(`source:${msg.sourceId}`)))].sort((a, b) => a - b);
       for (const lock of locks) await m.query('SELECT pg_advisory_xact_lock($1)', [lock]);
       const decided: Outcome[] = [];
-      for (const msg of messages) decided.push(await this.decideOne(m, msg, now));
+      for (const [i, msg] of messages.entries()) decided.push(await this.decideOne(m, msg, now, contexts[i] ?? {}));
       return decided;
     });
     messages.forEach((msg, i) => this.logger.log({ msg: 'item decided', itemId: msg.itemId, outcome: outcomes[i] }));
     return outcomes;
   }
 
-  private async decideOne(m: EntityManager, msg: NormalisedItemMessage, now: Date): Promise<Outcome> {
+  private async decideOne(m: EntityManager, msg: NormalisedItemMessage, now: Date, context: MessageContext): Promise<Outcome> {
     if (await this.repo.isDecided(m, msg.itemId)) return 'already-decided';
     const fp = fingerprint(msg.item);
     const keys = indexKeys(fp, indexScope(msg.sourceId, msg.item.language));
     const candidates = await this.findCandidates(m, msg, keys, now);
     const decision = decide(msg.item, fp, candidates);
-    await this.apply(m, msg, fp, keys, decision, now);
+    await this.apply(m, msg, fp, keys, decision, now, context);
     return decision.outcome;
   }
 
@@ -88,7 +89,15 @@ export class DedupeService {
     return this.repo.loadCandidates(m, ids);
   }
 
-  private async apply(m: EntityManager, msg: NormalisedItemMessage, fp: TextFingerprint, keys: string[], decision: Decision, now: Date): Promise<void> {
+  private async apply(
+    m: EntityManager,
+    msg: NormalisedItemMessage,
+    fp: TextFingerprint,
+    keys: string[],
+    decision: Decision,
+    now: Date,
+    context: MessageContext,
+  ): Promise<void> {
     const base = { itemId: msg.itemId, submissionId: msg.submissionId, sourceId: msg.sourceId, decidedAt: now, evidence: decision.match };
     if (decision.outcome === 'duplicate') {
       // The duplicate's keys are those of the version it repeats: written again, they keep a long-running story matchable.
@@ -130,7 +139,7 @@ export class DedupeService {
     await this.repo.registerWireIds(m, msg.sourceId, story.id, wireIds, now);
     await this.repo.insertKeys(m, story.id, keys, now);
     await this.repo.recordDecision(m, { ...base, outcome: decision.outcome, storyId: story.id, version: v.version });
-    await this.outbox.enqueue(m, [toVersionMessage(msg, v, story.createdAt, decision)]);
+    await this.outbox.enqueue(m, [codecFor(Topic.StoryVersions).encode(toVersionMessage(msg, v, story.createdAt, decision), context)]);
   }
 }
 
@@ -139,9 +148,9 @@ function languageOf(language: string | undefined): string | null {
   return language ? language.toLowerCase().split('-')[0] : null;
 }
 
-function toVersionMessage(msg: NormalisedItemMessage, v: NewVersion, storyCreatedAt: Date, decision: Decision) {
+function toVersionMessage(msg: NormalisedItemMessage, v: NewVersion, storyCreatedAt: Date, decision: Decision): StoryVersionMessage {
   const updated = msg.item.sourceUpdated ?? (msg.item.versionCreated ? { at: msg.item.versionCreated, precision: 'second' as const } : undefined);
-  const value: StoryVersionMessage = {
+  return {
     storyId: v.storyId,
     version: v.version,
     kind: v.kind,
@@ -155,17 +164,5 @@ function toVersionMessage(msg: NormalisedItemMessage, v: NewVersion, storyCreate
     updatedPrecision: updated?.precision ?? 'second',
     match: decision.match,
     item: msg.item,
-  };
-  return {
-    topic: Topic.StoryVersions,
-    key: v.storyId,
-    value: encodeJson(value),
-    headers: {
-      [Header.StoryId]: v.storyId,
-      [Header.SubmissionId]: msg.submissionId,
-      [Header.SourceId]: msg.sourceId,
-      [Header.ItemId]: msg.itemId,
-      [Header.ContentType]: 'application/json',
-    },
   };
 }

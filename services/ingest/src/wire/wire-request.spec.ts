@@ -11,14 +11,20 @@ function codeOf(fn: () => unknown): string | undefined {
 }
 
 describe('readWireRequest', () => {
-  it('reads the content type, its charset, the capture time and the idempotency key', () => {
+  it('keeps the content type as sent (its charset travels in it), and reads the capture time and the idempotency key', () => {
     expect(
-      readWireRequest({ contentType: 'text/plain; charset="UTF-8"', capturedAt: '2025-03-21T10:00:00Z', idempotencyKey: 'abc-1' }),
-    ).toEqual({ contentType: 'text/plain; charset="UTF-8"', charset: 'utf-8', capturedAt: new Date('2025-03-21T10:00:00Z'), idempotencyKey: 'abc-1' });
+      readWireRequest({ contentType: ' text/plain; charset="UTF-8"', capturedAt: '2025-03-21T10:00:00Z', idempotencyKey: 'abc-1' }),
+    ).toEqual({ contentType: 'text/plain; charset="UTF-8"', capturedAt: new Date('2025-03-21T10:00:00Z'), idempotencyKey: 'abc-1', trace: {} });
   });
 
   it('defaults the content type to application/octet-stream', () => {
-    expect(readWireRequest({})).toEqual({ contentType: 'application/octet-stream' });
+    expect(readWireRequest({})).toEqual({ contentType: 'application/octet-stream', trace: {} });
+  });
+
+  it('passes on a well-formed W3C trace context, and drops one that is not', () => {
+    const traceparent = '00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01';
+    expect(readWireRequest({ traceparent, tracestate: 'desk=1' }).trace).toEqual({ traceparent, tracestate: 'desk=1' });
+    expect(readWireRequest({ traceparent: 'not-a-trace', tracestate: 'desk=1' }).trace).toEqual({});
   });
 
   it('accepts offsets and fractions in the capture time', () => {
@@ -31,5 +37,7 @@ describe('readWireRequest', () => {
     expect(codeOf(() => readWireRequest({ idempotencyKey: '' }))).toBe('INVALID_IDEMPOTENCY_KEY');
     expect(codeOf(() => readWireRequest({ idempotencyKey: 'x'.repeat(256) }))).toBe('INVALID_IDEMPOTENCY_KEY');
     expect(codeOf(() => readWireRequest({ contentType: 'not a type' }))).toBe('INVALID_CONTENT_TYPE');
+    expect(codeOf(() => readWireRequest({ contentType: '; charset=utf-8' }))).toBe('INVALID_CONTENT_TYPE');
+    expect(codeOf(() => readWireRequest({ contentType: 'application/x-copy~draft' }))).toBeUndefined();
   });
 });

@@ -1,35 +1,37 @@
+import { Header, MessageContext, messageContextOf, parseContentType } from '@copydesk/contracts';
 import { ApiError } from '@copydesk/observability';
 import { IngestErrorCode } from './ingest-error-code';
 
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})$/i;
-const TOKEN = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+\/[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
 
 export interface WireRequestHeaders {
   contentType?: string;
   capturedAt?: string;
   idempotencyKey?: string;
+  traceparent?: string;
+  tracestate?: string;
 }
 
 export interface WireRequest {
+  /** As sent (its charset parameter included: normalise decodes by it); application/octet-stream when none was sent. */
   contentType: string;
-  charset?: string;
   capturedAt?: Date;
   idempotencyKey?: string;
+  /** The request's W3C trace context, passed on to the raw submission when well-formed. */
+  trace: MessageContext;
 }
 
 /** Validates the headers of `POST /v1/wire`. Throws ApiError with a stable code. */
 export function readWireRequest(headers: WireRequestHeaders): WireRequest {
-  const result: WireRequest = { contentType: 'application/octet-stream' };
+  const result: WireRequest = {
+    contentType: 'application/octet-stream',
+    trace: messageContextOf({ [Header.TraceParent]: headers.traceparent, [Header.TraceState]: headers.tracestate }),
+  };
   if (headers.contentType !== undefined && headers.contentType.trim() !== '') {
-    const [type, ...params] = headers.contentType.split(';').map((p) => p.trim());
-    if (!TOKEN.test(type)) {
-      throw new ApiError(415, IngestErrorCode.InvalidContentType, `Content-Type "${headers.contentType}" is not a media type`);
+    if (!parseContentType(headers.contentType).mediaType) {
+      throw new ApiError(415, IngestErrorCode.InvalidContentType, `Content-Type "${headers.contentType.slice(0, 100)}" is not a media type`);
     }
     result.contentType = headers.contentType.trim();
-    for (const param of params) {
-      const [name, value] = param.split('=').map((p) => p?.trim());
-      if (name?.toLowerCase() === 'charset' && value) result.charset = value.replace(/^"|"$/g, '').toLowerCase();
-    }
   }
   if (headers.capturedAt !== undefined) {
     const value = headers.capturedAt.trim();

@@ -18,8 +18,10 @@ export class WireController {
     @Headers('content-type') contentType?: string,
     @Headers('x-captured-at') capturedAt?: string,
     @Headers('idempotency-key') idempotencyKey?: string,
+    @Headers('traceparent') traceparent?: string,
+    @Headers('tracestate') tracestate?: string,
   ): Promise<Accepted> {
-    const request = readWireRequest({ contentType, capturedAt, idempotencyKey });
+    const request = readWireRequest({ contentType, capturedAt, idempotencyKey, traceparent, tracestate });
     const body = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
     const accepted = await this.wire.submit(req.source, request, body);
     if (accepted.replayed) res.setHeader('Idempotent-Replayed', 'true');

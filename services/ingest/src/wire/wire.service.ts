@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { createHash, randomUUID } from 'node:crypto';
-import { rawSubmissionHeaders, RawSubmissionMeta, Topic } from '@copydesk/contracts';
+import { codecFor, RawSubmissionMeta, Topic } from '@copydesk/contracts';
 import { KafkaPublisher } from '@copydesk/kafka';
 import { ApiError } from '@copydesk/observability';
 import { SubmissionEntity } from '../database/submission.entity';
@@ -43,7 +43,6 @@ export class WireService {
       receivedAt: now.toISOString(),
       capturedAt: (request.capturedAt ?? now).toISOString(),
       contentType: request.contentType,
-      charset: request.charset,
       size: body.length,
       sha256: createHash('sha256').update(body).digest('hex'),
     };
@@ -71,7 +70,7 @@ export class WireService {
     }
 
     try {
-      await this.publisher.publish({ topic: Topic.WireRaw, key: source.id, value: body, headers: rawSubmissionHeaders(meta) });
+      await this.publisher.publish(codecFor(Topic.WireRaw).encode({ ...meta, body }, request.trace));
     } catch (e) {
       if (request.idempotencyKey) await this.submissions.release(row.id);
       this.logger.error({ msg: 'broker did not acknowledge submission', submissionId: row.id, err: e });

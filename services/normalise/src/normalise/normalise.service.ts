@@ -1,5 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { encodeJson, Header, NormalisedItemMessage, RawSubmission, Topic } from '@copydesk/contracts';
+import { codecFor, MessageContext, NormalisedItemMessage, RawSubmission, Topic } from '@copydesk/contracts';
 import { KafkaPublisher, OutgoingMessage, PermanentError } from '@copydesk/kafka';
 import { parseWire, WireFormatError } from '@copydesk/wire-formats';
 
@@ -11,17 +11,22 @@ export class NormaliseService {
 
   /**
    * Parses one submission into canonical items and puts them on `wire.normalised.v1`,
-   * all in one produce request, keyed by source so one source's copy stays in order.
+   * all in one produce request, keyed by source so one source's copy stays in order. The
+   * items carry the submission's trace context.
    */
-  async normalise(submission: RawSubmission): Promise<number> {
-    const messages = toMessages(submission);
+  async normalise(submission: RawSubmission, context: MessageContext = {}): Promise<number> {
+    const messages = toMessages(submission, context);
     await this.publisher.publish(messages);
     this.logger.log({ msg: 'submission normalised', submissionId: submission.submissionId, items: messages.length });
     return messages.length;
   }
 }
 
-export function toMessages(submission: RawSubmission): OutgoingMessage[] {
+/**
+ * The normalised items of a submission. The declared charset is read from the content type
+ * the newsroom sent, by the same parser ingest checked it with.
+ */
+export function toMessages(submission: RawSubmission, context: MessageContext = {}): OutgoingMessage[] {
   let parsed: ReturnType<typeof parseWire>;
   try {
     parsed = parseWire({
@@ -44,17 +49,7 @@ export function toMessages(submission: RawSubmission): OutgoingMessage[] {
       capturedAt: submission.capturedAt,
       item,
     };
-    return {
-      topic: Topic.WireNormalised,
-      key: submission.sourceId,
-      value: encodeJson(value),
-      headers: {
-        [Header.SubmissionId]: submission.submissionId,
-        [Header.SourceId]: submission.sourceId,
-        [Header.ItemId]: value.itemId,
-        [Header.ContentType]: 'application/json',
-      },
-    };
+    return codecFor(Topic.WireNormalised).encode(value, context);
   });
 }
 

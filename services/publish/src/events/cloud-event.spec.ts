@@ -1,4 +1,4 @@
-import { Header, StoryVersionMessage, Topic } from '@copydesk/contracts';
+import { codecFor, Header, StoryVersionMessage, Topic } from '@copydesk/contracts';
 import { toCloudEvents, toStructuredCloudEvent } from './cloud-event';
 import { toNinjs } from './ninjs.mapper';
 
@@ -39,6 +39,20 @@ describe('toCloudEvents', () => {
       [Header.ContentType]: 'application/json',
     });
     expect(JSON.parse(String(events[0].value))).toMatchObject({ uri: `urn:copydesk:story:${storyId}`, version: '2' });
+  });
+
+  it('passes the trace context on to both events, each readable by its topic codec', () => {
+    const version = v({});
+    const traceparent = '00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01';
+    const [published, latest] = toCloudEvents(version, toNinjs(version, 'urn:copydesk'), 'urn:copydesk', now, { traceparent });
+    for (const e of [published, latest]) expect(e.headers?.[Header.TraceParent]).toBe(traceparent);
+    const record = { topic: Topic.StoryLatest, key: latest.key, value: latest.value as Buffer, headers: latest.headers ?? {} };
+    expect(codecFor(Topic.StoryLatest).decode(record)).toMatchObject({
+      id: `${storyId}:2`,
+      type: 'story.corrected',
+      itemId: version.itemId,
+      data: { uri: `urn:copydesk:story:${storyId}` },
+    });
   });
 
   it('keeps a late, older version off the latest topic', () => {

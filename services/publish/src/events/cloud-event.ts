@@ -1,4 +1,4 @@
-import { encodeJson, Header, NINJS_31_SCHEMA_ID, StoryEventType, StoryVersionMessage, Topic, VersionKind } from '@copydesk/contracts';
+import { codecFor, MessageContext, NINJS_31_SCHEMA_ID, StoryEvent, StoryEventType, StoryVersionMessage, Topic, VersionKind } from '@copydesk/contracts';
 import { OutgoingMessage } from '@copydesk/kafka';
 import { NinjsDocument } from './ninjs.mapper';
 
@@ -24,25 +24,27 @@ export function eventId(storyId: string, version: number): string {
   return `${storyId}:${version}`;
 }
 
-/** CloudEvents 1.0, Kafka binary binding: attributes in `ce_*` headers, the ninjs document as the value. */
-export function toCloudEvents(v: StoryVersionMessage, doc: NinjsDocument, source: string, now: Date): OutgoingMessage[] {
-  const headers = {
-    [Header.CeSpecVersion]: '1.0',
-    [Header.CeId]: eventId(v.storyId, v.version),
-    [Header.CeSource]: source,
-    [Header.CeType]: eventType(v.kind),
-    [Header.CeTime]: now.toISOString(),
-    [Header.CeSubject]: v.storyId,
-    [Header.CeDataSchema]: NINJS_DATA_SCHEMA,
-    [Header.ContentType]: 'application/json',
-    [Header.StoryId]: v.storyId,
-    [Header.SubmissionId]: v.submissionId,
-    [Header.SourceId]: v.sourceId,
-    [Header.ItemId]: v.itemId,
+/**
+ * CloudEvents 1.0, Kafka binary binding (attributes in `ce_*` headers, the ninjs document as
+ * the value), written by the topics' codecs; a late, older version goes to story.published.v1 only.
+ */
+export function toCloudEvents(v: StoryVersionMessage, doc: NinjsDocument, source: string, now: Date, context: MessageContext = {}): OutgoingMessage[] {
+  const event: StoryEvent = {
+    specversion: '1.0',
+    id: eventId(v.storyId, v.version),
+    source,
+    type: eventType(v.kind),
+    time: now.toISOString(),
+    subject: v.storyId,
+    dataschema: NINJS_DATA_SCHEMA,
+    storyId: v.storyId,
+    submissionId: v.submissionId,
+    sourceId: v.sourceId,
+    itemId: v.itemId,
+    data: doc,
   };
-  const value = encodeJson(doc);
-  const events: OutgoingMessage[] = [{ topic: Topic.StoryPublished, key: v.storyId, value, headers }];
-  if (v.current) events.push({ topic: Topic.StoryLatest, key: v.storyId, value, headers });
+  const events: OutgoingMessage[] = [codecFor(Topic.StoryPublished).encode(event, context)];
+  if (v.current) events.push(codecFor(Topic.StoryLatest).encode(event, context));
   return events;
 }
 

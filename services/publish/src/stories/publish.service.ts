@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { StoryVersionMessage } from '@copydesk/contracts';
+import { MessageContext, StoryVersionMessage } from '@copydesk/contracts';
 import { Outbox } from '@copydesk/outbox';
 import { Clock } from '../clock/clock';
 import { PublishConfig } from '../config/publish.config';
@@ -26,17 +26,20 @@ export class PublishService {
    * Stores the version in the read model and its events in the outbox, in one transaction;
    * a version seen before (a redelivery) changes nothing and emits nothing.
    */
-  async publish(v: StoryVersionMessage): Promise<boolean> {
-    const [fresh] = await this.publishBatch([v]);
+  async publish(v: StoryVersionMessage, context: MessageContext = {}): Promise<boolean> {
+    const [fresh] = await this.publishBatch([v], [context]);
     return fresh;
   }
 
-  /** Consecutive versions of one partition in one transaction: one commit, one wake-up of the outbox relay. */
-  async publishBatch(versions: StoryVersionMessage[]): Promise<boolean[]> {
+  /**
+   * Consecutive versions of one partition in one transaction: one commit, one wake-up of the outbox relay.
+   * `contexts[i]` is the trace context of `versions[i]`; its events carry it on.
+   */
+  async publishBatch(versions: StoryVersionMessage[], contexts: readonly MessageContext[] = []): Promise<boolean[]> {
     const now = this.clock.now();
     const fresh = await this.dataSource.transaction(async (m) => {
       const stored: boolean[] = [];
-      for (const v of versions) {
+      for (const [i, v] of versions.entries()) {
         if (await this.repo.hasVersion(m, v.storyId, v.version)) {
           stored.push(false);
           continue;
@@ -45,7 +48,7 @@ export class PublishService {
         const inserted = await this.repo.insertVersion(m, v, doc, eventId(v.storyId, v.version), now);
         if (inserted) {
           await this.repo.upsertStory(m, v, doc);
-          await this.outbox.enqueue(m, toCloudEvents(v, doc, this.config.PUBLISH_URI_BASE, now));
+          await this.outbox.enqueue(m, toCloudEvents(v, doc, this.config.PUBLISH_URI_BASE, now, contexts[i]));
         }
         stored.push(inserted);
       }

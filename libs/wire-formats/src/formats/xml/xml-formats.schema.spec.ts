@@ -1,8 +1,6 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import Ajv2020 from 'ajv/dist/2020';
-import addFormats from 'ajv-formats';
-import { canonicalItemSchema } from '@copydesk/contracts';
+import { CanonicalItemSchema, SchemaValidator } from '@copydesk/contracts';
 import { parseWire } from '../../parse';
 
 const CORPUS = resolve(__dirname, '../../../../..', '../shared/corpus');
@@ -20,14 +18,12 @@ const files = [
 ];
 
 describe('items parsed from XML', () => {
-  const ajv = new Ajv2020({ allErrors: true, strict: false });
-  addFormats(ajv);
-  const validate = ajv.compile(canonicalItemSchema);
+  const validator = new SchemaValidator(CanonicalItemSchema);
 
   it.each(files.map((path) => [path.slice(CORPUS.length + 1), path]))('%s gives items that meet the canonical item schema', (_name, path) => {
     const { items } = parseWire({ body: readFileSync(path), capturedAt: new Date('2026-01-01T00:00:00Z') });
     for (const item of items) {
-      expect(validate(item) ? [] : validate.errors).toEqual([]);
+      expect(validator.issues(item, 'value')).toEqual([]);
     }
   });
 });

@@ -1,0 +1,99 @@
+import { INestApplication } from '@nestjs/common';
+import { createHash, randomUUID } from 'node:crypto';
+import { brokerList, loadConfig } from '@copydesk/config';
+import { codecFor, decodeTopicMessage, Header, Topic, TOPICS } from '@copydesk/contracts';
+import { KafkaAdmin, KafkaConnection, KafkaPublisher, connectKafkaConsumer, readDeadLetter } from '@copydesk/kafka';
+import { createTopics, TopicReader } from '@copydesk/kafka/testing';
+import { createHttpApp } from '@copydesk/observability';
+import { AppModule } from '../app.module';
+import { NormaliseConfig } from '../config/normalise.config';
+
+jest.setTimeout(120_000);
+
+const config = loadConfig(NormaliseConfig);
+const kafka = new KafkaConnection({ brokers: brokerList(config), clientId: 'normalise-int-spec' });
+const traceparent = '00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01';
+
+/** Commits the group's offsets at the end of the topic, so the stage sees only what this spec produces. */
+async function startGroupAtEnd(groupId: string, topic: Topic): Promise<void> {
+  const admin = new KafkaAdmin(kafka);
+  try {
+    await admin.resetGroupOffsets(groupId, topic, 'latest');
+  } finally {
+    await admin.close();
+  }
+}
+
+describe('normalise on the real broker: every wire.raw.v1 message is validated on decode', () => {
+  const groupId = `normalise-int-${randomUUID()}`;
+  const sourceId = randomUUID();
+  let app: INestApplication;
+  let upstream: KafkaPublisher;
+  let dlq: TopicReader;
+  let normalised: TopicReader;
+
+  beforeAll(async () => {
+    await createTopics(kafka, TOPICS);
+    await startGroupAtEnd(groupId, Topic.WireRaw);
+    upstream = new KafkaPublisher(kafka);
+    await upstream.connect();
+    dlq = await new TopicReader(kafka, Topic.WireDlq).start();
+    normalised = await new TopicReader(kafka, Topic.WireNormalised).start();
+    // The stage as startConsumerService starts it, without the HTTP port.
+    app = await createHttpApp(AppModule, { service: 'normalise', logLevel: 'warn', shutdownTimeoutMs: config.SHUTDOWN_TIMEOUT_MS });
+    connectKafkaConsumer(app, {
+      client: { brokers: brokerList(config), clientId: 'copydesk-normalise' },
+      groupId,
+      stage: 'normalise',
+      decode: decodeTopicMessage,
+      sessionTimeout: config.KAFKA_SESSION_TIMEOUT_MS,
+    });
+    await app.init();
+    await app.startAllMicroservices();
+  });
+
+  afterAll(async () => {
+    await app?.close();
+    await Promise.all([dlq?.stop(), normalised?.stop(), upstream?.disconnect()]);
+  });
+
+  it('dead-letters a raw submission of the wrong shape with INVALID_MESSAGE and the reasons, and normalises the next one', async () => {
+    const body = Buffer.from('Flood warnings lifted along the Rhine\n\nKOBLENZ: The river fell overnight.\n', 'utf8');
+    const valid = codecFor(Topic.WireRaw).encode(
+      {
+        submissionId: randomUUID(),
+        sourceId,
+        receivedAt: '2025-03-21T10:00:01.000Z',
+        capturedAt: '2025-03-21T10:00:00.000Z',
+        contentType: 'text/plain; charset=utf-8',
+        size: body.length,
+        sha256: createHash('sha256').update(body).digest('hex'),
+        body,
+      },
+      { traceparent },
+    );
+    const wrongHeaders: Record<string, string> = { ...valid.headers, [Header.CapturedAt]: 'yesterday', [Header.Size]: 'many' };
+    delete wrongHeaders[Header.SubmissionId];
+    const wrongBody = Buffer.from('Copy whose metadata is wrong\n\nIt must reach the dead letters untouched.\n');
+    // One key, so one partition: the stage must carry on past the bad message.
+    await upstream.publish([{ topic: Topic.WireRaw, key: sourceId, value: wrongBody, headers: wrongHeaders }, valid]);
+
+    const [letter] = await dlq.waitFor((m) => m.headers[Header.DlqTopic] === Topic.WireRaw && m.headers[Header.DlqKey] === sourceId, 1);
+    const reason = readDeadLetter(letter.headers);
+    expect(reason).toMatchObject({ stage: 'normalise', errorCode: 'INVALID_MESSAGE', attempts: 1 });
+    expect(reason.errorDetails).toEqual(
+      expect.arrayContaining([
+        { part: 'headers', instancePath: '', message: `must have required property '${Header.SubmissionId}'` },
+        { part: 'headers', instancePath: `/${Header.CapturedAt}`, message: 'must match format "date-time"' },
+        { part: 'headers', instancePath: `/${Header.Size}`, message: 'must match pattern "^[0-9]+$"' },
+      ]),
+    );
+    expect(Buffer.compare(letter.value!, wrongBody)).toBe(0);
+
+    const submissionId = valid.headers[Header.SubmissionId];
+    const [item] = await normalised.waitFor((m) => m.headers[Header.SubmissionId] === submissionId, 1);
+    expect(codecFor(Topic.WireNormalised).decode(item)).toMatchObject({ sourceId, itemIndex: 0, item: { headline: 'Flood warnings lifted along the Rhine' } });
+    expect(item.headers[Header.TraceParent]).toBe(traceparent);
+    expect(dlq.messages.filter((m) => m.headers[Header.DlqKey] === sourceId)).toHaveLength(1);
+  });
+});
