@@ -5,10 +5,10 @@ import { loadConfig } from '@copydesk/config';
 import { NormalisedItemMessage } from '@copydesk/contracts';
 import { SqlOutboxStore } from '@copydesk/database';
 import { OutboxRelay } from '@copydesk/kafka';
-import { DedupeConfig } from '../config/dedupe.config';
-import { createDedupeDataSource, DEDUPE_SCHEMA } from '../database/dedupe-data-source';
-import { DedupeRepository } from '../stories/dedupe.repository';
-import { DedupeService } from '../stories/dedupe.service';
+import { DedupeConfig } from '../src/config/dedupe.config';
+import { createDedupeDataSource, DEDUPE_SCHEMA } from '../src/database/dedupe-data-source';
+import { DedupeRepository } from '../src/stories/dedupe.repository';
+import { DedupeService } from '../src/stories/dedupe.service';
 
 /** The relay is not part of the decision: the bench leaves the outbox to fill. */
 const idleRelay = { kick: () => Promise.resolve() } as unknown as OutboxRelay;
@@ -17,6 +17,8 @@ const idleRelay = { kick: () => Promise.resolve() } as unknown as OutboxRelay;
  * Decides every item of a JSON file (an array of `{ message, now }`) through the real
  * DedupeService on the database of DATABASE_URL, one transaction each as in production,
  * and prints the time per decision as one JSON line. Driven by tests/bench/dedupe-bench.ts.
+ * It sits in the dedupe project but outside src/, so it is never part of the service's build:
+ * it runs the service's classes in-process, and only the service's own files may import them.
  */
 async function main(file: string): Promise<void> {
   Logger.overrideLogger(['error']);
