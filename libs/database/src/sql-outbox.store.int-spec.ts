@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
+import { brokerList, CommonConfig, loadConfig } from '@copydesk/config';
 import { createKafkaClient, ensureTopics, KafkaPublisher, OutboxRelay, TopicReader } from '@copydesk/kafka';
 import { ensureDatabase, ensureSchema } from './ensure-database';
 import { SqlOutboxStore } from './sql-outbox.store';
@@ -7,7 +8,7 @@ import { SqlOutboxStore } from './sql-outbox.store';
 jest.setTimeout(120_000);
 
 const url = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/copydesk';
-const brokers = (process.env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(',');
+const brokers = brokerList(loadConfig(CommonConfig));
 const schema = `outbox_it_${randomUUID().slice(0, 8)}`;
 
 describe('SqlOutboxStore and OutboxRelay on the real database and broker', () => {

@@ -3,6 +3,7 @@ import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
 import { Test } from '@nestjs/testing';
 import { IsInt, IsString, Min } from 'class-validator';
 import { randomUUID } from 'node:crypto';
+import { brokerList, CommonConfig, loadConfig } from '@copydesk/config';
 import { decodeJson, Header, Topic, TOPICS } from '@copydesk/contracts';
 import { ensureTopics } from '../admin/topic-admin';
 import { createKafkaClient } from '../client/kafka-client';
@@ -15,7 +16,7 @@ import { KafkaBatchContext, KafkaMessageContext } from './kafka-message.context'
 
 jest.setTimeout(120_000);
 
-const brokers = (process.env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(',');
+const brokers = brokerList(loadConfig(CommonConfig));
 const kafka = createKafkaClient({ brokers, clientId: 'transport-int-spec' });
 
 class WireNote {
