@@ -63,7 +63,7 @@ export default [
   },
   {
     // Configuration is read once, in the config classes; nothing else reads process.env.
-    files: ['services/**/*.ts', 'libs/**/*.ts'],
+    files: ['services/**/*.ts', 'libs/**/*.ts', 'tools/**/*.ts'],
     ignores: ['libs/config/**', '**/*.spec.ts', '**/*.int-spec.ts'],
     rules: {
       'no-restricted-properties': ['error', { object: 'process', property: 'env', message: 'Read configuration through a @copydesk/config class.' }],

@@ -1,4 +1,6 @@
-// Shared jest settings: TypeScript through ts-jest, workspace aliases from tsconfig.base.json.
+// Shared jest settings: TypeScript through ts-jest, type-checked (tsconfig.spec.json turns off
+// isolatedModules, which would make ts-jest transpile without checking), workspace aliases from
+// tsconfig.base.json.
 const path = require('node:path');
 const { compilerOptions } = require('./tsconfig.base.json');
 
@@ -10,7 +12,7 @@ for (const [alias, [target]] of Object.entries(compilerOptions.paths)) {
 module.exports = {
   testEnvironment: 'node',
   transform: {
-    '^.+\\.ts$': ['ts-jest', { tsconfig: path.join(__dirname, 'tsconfig.base.json'), diagnostics: false }],
+    '^.+\\.ts$': ['ts-jest', { tsconfig: path.join(__dirname, 'tsconfig.spec.json') }],
   },
   moduleFileExtensions: ['ts', 'js', 'json'],
   moduleNameMapper,

@@ -18,4 +18,4 @@ bash infra/kafka/kafka.sh start
 admin_url="$(node -e 'const u=new URL(process.argv[1]); u.pathname="/postgres"; console.log(u.toString())' "$DATABASE_URL")"
 psql -q "$admin_url" -c "DROP DATABASE IF EXISTS copydesk_bench_pipeline WITH (FORCE)" >/dev/null
 node_modules/.bin/copydesk setup >/dev/null
-node -r ./tools/register-paths.js dist/bench/tests/bench/pipeline.bench.js
+node -r ./tools/register-paths.js dist/tests/bench/pipeline.bench.js

@@ -125,7 +125,7 @@ async function main(): Promise<void> {
   try {
     for (const n of SIZES) {
       const loadSeconds = await load(db, n);
-      const timing = JSON.parse(run('dist/services/dedupe/src/bench/decision-bench.js', [itemsFile]).trim().split('\n').pop() as string) as Timing;
+      const timing = JSON.parse(run('dist/services/dedupe/bench/decision-bench.js', [itemsFile]).trim().split('\n').pop() as string) as Timing;
       results.push({ stories: n, loadSeconds, timing });
       process.stdout.write(
         `${n.toLocaleString('en-US').padStart(10)} stored stories: ${timing.measured} items, mean ${timing.meanMs.toFixed(2)} ms, median ${timing.medianMs.toFixed(2)} ms, p95 ${timing.p95Ms.toFixed(2)} ms per decision (load ${loadSeconds.toFixed(0)} s; ${JSON.stringify(timing.outcomes)})\n`,

@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import { brokerList, CommonConfig, loadConfig } from '@copydesk/config';
 
 function findRoot(dir: string): string {
   while (!existsSync(path.join(dir, 'nx.json'))) {
@@ -10,9 +11,11 @@ function findRoot(dir: string): string {
   return dir;
 }
 
+const config = loadConfig(CommonConfig);
+
 /** The broker and database the suites run against (`npm test` sets both). */
 export const ROOT = findRoot(__dirname);
 export const SHARED = path.resolve(ROOT, '..', 'shared');
-export const KAFKA_BROKERS = process.env.KAFKA_BROKERS ?? '127.0.0.1:9092';
-export const DATABASE_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/copydesk';
-export const brokers = (): string[] => KAFKA_BROKERS.split(',');
+export const KAFKA_BROKERS = config.KAFKA_BROKERS;
+export const DATABASE_URL = config.DATABASE_URL;
+export const brokers = (): string[] => brokerList(config);

@@ -1,6 +1,9 @@
 // Integration and end-to-end suites need the real broker and database. `npm test` starts
 // them (tools/test.sh); this check fails fast with a clear message when they are missing.
 const net = require('node:net');
+// Jest's module mapping does not apply here yet, so the configuration library is loaded by path
+// (ts-jest compiles it); its class reads and validates the variables as the services do.
+const { brokerList, CommonConfig, loadConfig } = require('../../libs/config/src');
 
 function reachable(host, port) {
   return new Promise((resolve) => {
@@ -12,9 +15,10 @@ function reachable(host, port) {
 }
 
 module.exports = async function globalSetup() {
-  const brokers = (process.env.KAFKA_BROKERS || '127.0.0.1:9092').split(',');
+  const config = loadConfig(CommonConfig);
+  const brokers = brokerList(config);
   const [kHost, kPort] = brokers[0].split(':');
-  const db = new URL(process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/copydesk');
+  const db = new URL(config.DATABASE_URL);
   const missing = [];
   if (!(await reachable(kHost, kPort))) missing.push(`Kafka broker at ${brokers[0]} (KAFKA_BROKERS)`);
   if (!(await reachable(db.hostname, db.port || 5432))) missing.push(`PostgreSQL at ${db.host} (DATABASE_URL)`);

@@ -17,71 +17,99 @@ const PORT_VARIABLE: Record<ServiceName, string> = {
   publish: 'PUBLISH_PORT',
 };
 
-async function waitReady(url: string, child: ChildProcess, deadlineMs: number): Promise<void> {
-  const end = Date.now() + deadlineMs;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`${url}: the process exited with ${child.exitCode} (see tmp/e2e-logs)`);
-    try {
-      const res = await fetch(`${url}/health/ready`);
-      if (res.ok) return;
-    } catch {
-      // not listening yet
-    }
-    if (Date.now() > end) throw new Error(`${url} did not become ready`);
-    await new Promise((r) => setTimeout(r, 250));
-  }
-}
+const SERVICES: readonly ServiceName[] = ['ingest', 'normalise', 'dedupe', 'publish'];
 
 /**
- * Runs the four services from the build output as separate processes, on their own ports
- * and consumer groups, against the suite's broker and database; logs go to tmp/e2e-logs/.
+ * One service from the build output as a process, on its own port and consumer group, against
+ * the suite's broker and database. A spec can stop it with any signal (SIGKILL for a crash) and
+ * start it again; every start of it logs to tmp/e2e-logs/<name>/<service>.log.
  */
-export async function startServices(
-  name: string,
-  basePort: number,
-  extraEnv: Record<string, string> = {},
-  services: ServiceName[] = ['ingest', 'normalise', 'dedupe', 'publish'],
-): Promise<RunningStack> {
-  const logDir = path.join(ROOT, 'tmp', 'e2e-logs', name);
-  mkdirSync(logDir, { recursive: true });
-  const children = new Map<ServiceName, ChildProcess>();
-  const urls = {} as Record<ServiceName, string>;
-  services.forEach((service) => {
-    const port = basePort + ['ingest', 'normalise', 'dedupe', 'publish'].indexOf(service);
-    urls[service] = `http://127.0.0.1:${port}`;
-    const log = createWriteStream(path.join(logDir, `${service}.log`));
-    const child = spawn(process.execPath, ['-r', path.join(ROOT, 'tools/register-paths.js'), path.join(ROOT, `dist/services/${service}/src/main.js`)], {
+export class ServiceProcess {
+  readonly url: string;
+  private child: ChildProcess | undefined;
+  private starts = 0;
+
+  constructor(
+    readonly service: ServiceName,
+    private readonly name: string,
+    readonly port: number,
+    private readonly extraEnv: Record<string, string> = {},
+  ) {
+    this.url = `http://127.0.0.1:${port}`;
+  }
+
+  /** Starts the process and waits until it answers ready. */
+  async start(deadlineMs = 90_000): Promise<void> {
+    const child = this.spawn();
+    const end = Date.now() + deadlineMs;
+    for (;;) {
+      if (child.exitCode !== null || child.signalCode !== null) {
+        throw new Error(`${this.service} at ${this.url} exited with ${child.exitCode ?? child.signalCode} (see tmp/e2e-logs/${this.name})`);
+      }
+      try {
+        if ((await fetch(`${this.url}/health/ready`)).ok) return;
+      } catch {
+        // not listening yet
+      }
+      if (Date.now() > end) throw new Error(`${this.service} at ${this.url} did not become ready`);
+      await new Promise((r) => setTimeout(r, 250));
+    }
+  }
+
+  /** Ends the process with `signal` and waits until it has exited. */
+  async stop(signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {
+    const child = this.child;
+    if (!child || child.exitCode !== null || child.signalCode !== null) return;
+    await new Promise<void>((resolve) => {
+      child.once('exit', () => resolve());
+      child.kill(signal);
+    });
+  }
+
+  private spawn(): ChildProcess {
+    const logDir = path.join(ROOT, 'tmp', 'e2e-logs', this.name);
+    mkdirSync(logDir, { recursive: true });
+    // The first start begins the log afresh; a restart adds to it.
+    const log = createWriteStream(path.join(logDir, `${this.service}.log`), { flags: this.starts++ === 0 ? 'w' : 'a' });
+    const child = spawn(process.execPath, ['-r', path.join(ROOT, 'tools/register-paths.js'), path.join(ROOT, `dist/services/${this.service}/src/main.js`)], {
       env: {
         ...process.env,
         KAFKA_BROKERS,
         DATABASE_URL,
         LOG_LEVEL: 'info',
-        [PORT_VARIABLE[service]]: String(port),
-        NORMALISE_GROUP_ID: `${name}-normalise`,
-        DEDUPE_GROUP_ID: `${name}-dedupe`,
-        PUBLISH_GROUP_ID: `${name}-publish`,
-        ...extraEnv,
+        [PORT_VARIABLE[this.service]]: String(this.port),
+        NORMALISE_GROUP_ID: `${this.name}-normalise`,
+        DEDUPE_GROUP_ID: `${this.name}-dedupe`,
+        PUBLISH_GROUP_ID: `${this.name}-publish`,
+        ...this.extraEnv,
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     child.stdout?.pipe(log);
     child.stderr?.pipe(log);
-    children.set(service, child);
-  });
+    this.child = child;
+    return child;
+  }
+}
+
+/**
+ * Runs the services as separate processes (ports from `basePort` on, in the order ingest,
+ * normalise, dedupe, publish) and waits until every one is ready.
+ */
+export async function startServices(
+  name: string,
+  basePort: number,
+  extraEnv: Record<string, string> = {},
+  services: ServiceName[] = [...SERVICES],
+): Promise<RunningStack> {
+  const processes = services.map((service) => new ServiceProcess(service, name, basePort + SERVICES.indexOf(service), extraEnv));
+  const urls = {} as Record<ServiceName, string>;
+  processes.forEach((p) => (urls[p.service] = p.url));
   const stop = async () => {
-    await Promise.all(
-      [...children.values()].map(
-        (child) =>
-          new Promise<void>((resolve) => {
-            if (child.exitCode !== null) return resolve();
-            child.once('exit', () => resolve());
-            child.kill('SIGTERM');
-          }),
-      ),
-    );
+    await Promise.all(processes.map((p) => p.stop()));
   };
   try {
-    await Promise.all(services.map((s) => waitReady(urls[s], children.get(s) as ChildProcess, 90_000)));
+    await Promise.all(processes.map((p) => p.start()));
   } catch (e) {
     await stop();
     throw e;

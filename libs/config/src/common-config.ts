@@ -34,6 +34,15 @@ export class CommonConfig {
   SHUTDOWN_TIMEOUT_MS = 15000;
 }
 
+/** `host:port,host:port` as a list of broker addresses; blanks around and between entries are dropped. */
+export function parseBrokerList(text: string): string[] {
+  return text
+    .split(',')
+    .map((b) => b.trim())
+    .filter((b) => b.length > 0);
+}
+
+/** The brokers of a configuration that has `KAFKA_BROKERS`. */
 export function brokerList(config: { KAFKA_BROKERS: string }): string[] {
-  return config.KAFKA_BROKERS.split(',').map((b) => b.trim());
+  return parseBrokerList(config.KAFKA_BROKERS);
 }

@@ -1,7 +1,7 @@
 import { CanonicalItem } from '@copydesk/contracts';
 import { CandidateStory, decide } from './decide';
 import { fingerprint } from './fingerprint';
-import { FIREFIGHTING_PLANES, testItem, WILDFIRE } from './test-items';
+import { FIREFIGHTING_PLANES, testItem, WILDFIRE } from '../testing/test-items';
 import { positionOf } from './version-order';
 
 const HEADLINE = 'Wildfire forces thousands to flee homes near Athens';

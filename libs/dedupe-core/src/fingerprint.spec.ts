@@ -1,5 +1,5 @@
 import { bandKeys, fingerprint, indexKeys, indexScope, minhash, shingleHashes } from './fingerprint';
-import { testItem, WILDFIRE } from './test-items';
+import { testItem, WILDFIRE } from '../testing/test-items';
 
 describe('fingerprint', () => {
   it('splits the dateline off the lede and keeps numbers and names of headline and lede', () => {

@@ -1,7 +1,7 @@
 import { fingerprint } from './fingerprint';
 import { trigramSimilarity } from './similarity';
 import { compareText } from './text-match';
-import { FIREFIGHTING_PLANES, testItem, WILDFIRE } from './test-items';
+import { FIREFIGHTING_PLANES, testItem, WILDFIRE } from '../testing/test-items';
 
 const fp = (headline: string, paragraphs: string[]) => fingerprint(testItem(headline, paragraphs));
 const base = fp('Wildfire forces thousands to flee homes near Athens', WILDFIRE);

@@ -3,6 +3,7 @@ import { Logger } from '@nestjs/common';
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { brokerList, CommonConfig, loadConfig } from '@copydesk/config';
 import { TOPICS } from '@copydesk/contracts';
 import { KafkaAdmin, KafkaConnection } from '@copydesk/kafka';
 import { JsonLogger } from '@copydesk/observability';
@@ -27,20 +28,17 @@ const USAGE = `usage: copydesk <command>
 environment: KAFKA_BROKERS (default 127.0.0.1:9092), DATABASE_URL (default postgres://postgres@127.0.0.1:5432/copydesk)
 `;
 
+/** Runs a script of the build output; it inherits the environment and reads its own configuration. */
 function runNode(script: string, args: string[]): number {
   const result = spawnSync(process.execPath, ['-r', path.join(ROOT, 'tools', 'register-paths.js'), path.join(ROOT, 'dist', script), ...args], {
     stdio: 'inherit',
-    env: process.env,
   });
   return result.status ?? 1;
 }
 
-function brokers(): string[] {
-  return (process.env.KAFKA_BROKERS || '127.0.0.1:9092').split(',').map((b) => b.trim());
-}
-
 async function topicsCreate(): Promise<number> {
-  const admin = new KafkaAdmin(new KafkaConnection({ brokers: brokers(), clientId: 'copydesk-cli' }));
+  const config = loadConfig(CommonConfig);
+  const admin = new KafkaAdmin(new KafkaConnection({ brokers: brokerList(config), clientId: 'copydesk-cli' }));
   const created = await admin.ensureTopics(TOPICS).finally(() => admin.close());
   process.stdout.write(JSON.stringify({ msg: 'topics ready', created, total: TOPICS.length }) + '\n');
   return 0;

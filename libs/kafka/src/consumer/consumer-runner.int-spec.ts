@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { brokerList, CommonConfig, loadConfig } from '@copydesk/config';
 import { Header, Topic, TOPICS } from '@copydesk/contracts';
 import { KafkaAdmin } from '../admin/kafka-admin';
 import { KafkaConnection } from '../connection/kafka-connection';
@@ -11,7 +12,7 @@ import { ConsumerRunner, ConsumerRunnerOptions } from './consumer-runner';
 
 jest.setTimeout(120_000);
 
-const brokers = (process.env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(',');
+const brokers = brokerList(loadConfig(CommonConfig));
 const kafka = new KafkaConnection({ brokers, clientId: 'runner-int-spec' });
 const fastRetry = { attempts: 3, initialDelayMs: 10, maxDelayMs: 50 };
 

@@ -3,6 +3,7 @@ import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
 import { Test } from '@nestjs/testing';
 import { Static, Type } from '@sinclair/typebox';
 import { randomUUID } from 'node:crypto';
+import { brokerList, CommonConfig, loadConfig } from '@copydesk/config';
 import { ContractError, ContractErrorCode, decodeJson, Header, SchemaValidator, Topic, TOPICS } from '@copydesk/contracts';
 import { createTopics, TopicReader } from '../../testing';
 import { KafkaConnection } from '../connection/kafka-connection';
@@ -14,7 +15,7 @@ import { KafkaBatchContext, KafkaMessageContext } from './kafka-message.context'
 
 jest.setTimeout(120_000);
 
-const brokers = (process.env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(',');
+const brokers = brokerList(loadConfig(CommonConfig));
 const kafka = new KafkaConnection({ brokers, clientId: 'transport-int-spec' });
 
 const WireNoteSchema = Type.Object({ name: Type.String(), count: Type.Integer({ minimum: 1 }) });

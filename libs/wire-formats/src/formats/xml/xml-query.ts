@@ -69,13 +69,6 @@ export function textOf(element: XmlElement | undefined): string | undefined {
   return text === '' ? undefined : text;
 }
 
-/** Whitespace-normalised text of the element's own text nodes only (children such as `<byttl>` left out). */
-export function ownText(element: XmlElement | undefined): string | undefined {
-  if (!element) return undefined;
-  const text = normaliseText(element.children.filter((node): node is string => !isElement(node)).join(' '));
-  return text === '' ? undefined : text;
-}
-
 /** A trimmed, non-empty attribute value. */
 export function attr(element: XmlElement | undefined, name: string): string | undefined {
   const value = element?.attrs[name]?.trim();

@@ -5,10 +5,10 @@ import { loadConfig } from '@copydesk/config';
 import { NormalisedItemMessage } from '@copydesk/contracts';
 import { KafkaConnection, TopicTailReader } from '@copydesk/kafka';
 import { SqlOutboxStore } from '@copydesk/outbox';
-import { DedupeConfig } from '../config/dedupe.config';
-import { createDedupeDataSource, DEDUPE_SCHEMA } from '../database/dedupe-data-source';
-import { DedupeRepository } from '../stories/dedupe.repository';
-import { DedupeService } from '../stories/dedupe.service';
+import { DedupeConfig } from '../src/config/dedupe.config';
+import { createDedupeDataSource, DEDUPE_SCHEMA } from '../src/database/dedupe-data-source';
+import { DedupeRepository } from '../src/stories/dedupe.repository';
+import { DedupeService } from '../src/stories/dedupe.service';
 
 /** The relay is not part of the decision: the bench leaves the outbox to fill. */
 // The service only writes to its outbox here; no relay runs, so the tail reader never connects.
@@ -18,6 +18,8 @@ const tail = new TopicTailReader(new KafkaConnection({ brokers: ['127.0.0.1:9092
  * Decides every item of a JSON file (an array of `{ message, now }`) through the real
  * DedupeService on the database of DATABASE_URL, one transaction each as in production,
  * and prints the time per decision as one JSON line. Driven by tests/bench/dedupe-bench.ts.
+ * It sits in the dedupe project but outside src/, so it is never part of the service's build:
+ * it runs the service's classes in-process, and only the service's own files may import them.
  */
 async function main(file: string): Promise<void> {
   Logger.overrideLogger(['error']);
