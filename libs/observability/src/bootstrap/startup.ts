@@ -35,11 +35,12 @@ export async function untilAvailable<T>(what: string, attempt: () => Promise<T>,
 export async function startStartupProbe(host: string, port: number): Promise<{ close(): Promise<void> }> {
   const server: Server = createServer((req, res) => {
     const path = (req.url ?? '').split('?')[0];
+    // No keep-alive: the connections must not outlive the probe when the service takes the port.
     if (path === '/health/live') {
-      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ status: 'ok' }));
+      res.writeHead(200, { 'content-type': 'application/json', connection: 'close' }).end(JSON.stringify({ status: 'ok' }));
       return;
     }
-    res.writeHead(503, { 'content-type': 'application/json', 'retry-after': '1' }).end(
+    res.writeHead(503, { 'content-type': 'application/json', 'retry-after': '1', connection: 'close' }).end(
       JSON.stringify({ status: 'starting', waitingFor: [...waitingFor], checks: [...waitingFor].map((name) => ({ name, status: 'down', error: 'waiting at start-up' })) }),
     );
   });
@@ -48,6 +49,11 @@ export async function startStartupProbe(host: string, port: number): Promise<{ c
     server.listen(port, host, () => resolve());
   });
   return {
-    close: () => new Promise<void>((resolve) => (server.listening ? server.close(() => resolve()) : resolve())),
+    close: () =>
+      new Promise<void>((resolve) => {
+        if (!server.listening) return resolve();
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
   };
 }
