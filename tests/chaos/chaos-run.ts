@@ -34,6 +34,8 @@ export interface ChaosOptions {
 export interface FaultResult {
   fault: string;
   at: number;
+  /** Seconds until the part that failed was back (restarted and ready). */
+  backS: number;
   /** Seconds from the fault (for an outage: from its end) to the first published event of an item accepted after it. */
   recoveryS: number | null;
 }
@@ -123,7 +125,7 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
     })();
 
     // The faults, one after another across the load.
-    const faults: { fault: string; at: number; resumedAt: number }[] = [];
+    const faults: { fault: string; at: number; resumedAt: number; backAt: number }[] = [];
     // Each fault at its share of the load, and at least a few seconds after the one before
     // finished, so every fault is followed by copy that it could hold up.
     let previousDone = started;
@@ -134,9 +136,9 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
       const t = Date.now();
       await s.stop('SIGKILL');
       log(`SIGKILL ${service}`);
-      faults.push({ fault: `SIGKILL ${service}`, at: t, resumedAt: t });
       await s.start(120_000);
       previousDone = Date.now();
+      faults.push({ fault: `SIGKILL ${service}`, at: t, resumedAt: t, backAt: previousDone });
     };
     const schedule = (async () => {
       await kill('normalise', 0.1);
@@ -147,9 +149,9 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
       const tb = Date.now();
       await broker.kill();
       log('SIGKILL broker');
-      faults.push({ fault: 'SIGKILL broker', at: tb, resumedAt: tb });
       await broker.start();
       previousDone = Date.now();
+      faults.push({ fault: 'SIGKILL broker', at: tb, resumedAt: tb, backAt: previousDone });
       await at(0.6);
       const tp = Date.now();
       await pg.stop();
@@ -165,10 +167,10 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
       await pg.start();
       const tu = Date.now();
       log('PostgreSQL is back');
-      faults.push({ fault: `PostgreSQL down ${options.outageMs / 1000} s`, at: tp, resumedAt: tu });
-      faults.push({ fault: 'SIGKILL dedupe during the outage', at: tk, resumedAt: tu });
+      faults.push({ fault: `PostgreSQL down ${options.outageMs / 1000} s`, at: tp, resumedAt: tu, backAt: tu });
       await restarting;
       previousDone = Date.now();
+      faults.push({ fault: 'SIGKILL dedupe during the outage', at: tk, resumedAt: tu, backAt: previousDone });
       if (previousDone > started + loadMs) log('the faults outlasted the load: send more items, or more slowly, for the recovery figures of the last ones');
     })();
 
@@ -214,7 +216,7 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
         const t = Number(m.timestamp);
         if (a !== undefined && a >= f.resumedAt && t >= f.resumedAt && (first === null || t < first)) first = t;
       }
-      return { fault: f.fault, at: (f.at - started) / 1000, recoveryS: first === null ? null : (first - f.resumedAt) / 1000 };
+      return { fault: f.fault, at: (f.at - started) / 1000, backS: (f.backAt - f.at) / 1000, recoveryS: first === null ? null : (first - f.resumedAt) / 1000 };
     });
     return {
       items: options.items,
@@ -242,9 +244,11 @@ export function formatReport(r: ChaosReport): string {
     `lost ${r.lost}, duplicates ${r.duplicates}, dead letters ${r.deadLetters}`,
     `client retries ${r.retriesByClients}; load ${r.loadSeconds.toFixed(0)} s, drained ${r.drainSeconds.toFixed(0)} s after the last 202`,
     '',
-    '| fault | at (s) | work moves on after (s) |',
-    '|---|---|---|',
-    ...r.faults.map((f) => `| ${f.fault} | ${f.at.toFixed(0)} | ${f.recoveryS === null ? 'never' : f.recoveryS.toFixed(1)} |`),
+    '| fault | at (s) | back and ready after (s) | work moves on after (s) |',
+    '|---|---|---|---|',
+    ...r.faults.map((f) => `| ${f.fault} | ${f.at.toFixed(0)} | ${f.backS.toFixed(1)} | ${f.recoveryS === null ? 'never' : f.recoveryS.toFixed(1)} |`),
+    '',
+    'work moves on: from the fault (for the outage: from its end) to the first story.published.v1 event of an item accepted after it.',
   ];
   return lines.join('\n');
 }

@@ -45,7 +45,8 @@ export function createKafkajsClient(options: KafkajsClientOptions): Kafka {
     requestTimeout: 30000,
     logLevel: logLevel.WARN,
     logCreator,
-    retry: { initialRetryTime: 300, retries: 8 },
+    // Waits between retries stay short (at most 5 s), so clients are back soon after the broker.
+    retry: { initialRetryTime: 300, maxRetryTime: 5000, retries: 8 },
   });
 }
 

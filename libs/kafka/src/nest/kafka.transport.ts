@@ -28,7 +28,7 @@ export interface KafkaTransportOptions {
 
 /**
  * A Nest microservice transport on Copydesk's consumer runner. Handlers are ordinary
- * `@EventPattern(Topic.X)` methods: pipes (class-validator), guards, interceptors and
+ * `@EventPattern(Topic.X)` methods: guards, interceptors and
  * exception filters apply to Kafka messages as they do to HTTP requests. What the Kafka client and
  * Nest's own Kafka transport lack — ordered commit after the handler, bounded retries,
  * dead letters — happens here, out of the services' sight.
@@ -121,7 +121,7 @@ export class KafkaTransport extends Server implements CustomTransportStrategy {
 
   /**
    * Handlers declared `@EventPattern(topic, { batch: true })` get an array of payloads (and a
-   * context with every message); validate it with `ParseArrayPipe({ items: Dto })`.
+   * context with every message), each decoded and validated by the topic's codec.
    */
   private async dispatchBatch(messages: InboundMessage[]): Promise<void> {
     const handler = this.getHandlerByPattern(messages[0].topic);
