@@ -23,12 +23,32 @@ export function headlineKey(headline: string): string {
 // Agency markers around a headline that say what kind of version it is, not what it is about.
 const HEADLINE_PREFIX =
   /^(?:(?:killed|kill|corrected|correction|correcting|refile|refiled|repeat|urgent|flash|bulletin|update \d+|updated|writethru|\d+(?:st|nd|rd|th) ld(?: writethru)?)\s*[-:|]+\s*)+/;
-const HEADLINE_SUFFIX = /\s*[-(]*\s*(?:corrected|updated|update|refile|writethru)\s*\)?$/;
+const HEADLINE_SUFFIXES = ['corrected', 'updated', 'update', 'refile', 'writethru'];
+const SPACE = /\s/;
+
+/**
+ * The text without a trailing version marker and the spaces, dashes and brackets before it
+ * ("… - corrected", "… (update)"). The same as replacing
+ * /\s*[-(]*\s*(?:corrected|updated|update|refile|writethru)\s*\)?$/, but read from the end: the
+ * pattern is tried at every position, and each try runs through a whole run of dashes, so a long
+ * run cost quadratic time.
+ */
+export function stripHeadlineSuffix(text: string): string {
+  let end = text.endsWith(')') ? text.length - 1 : text.length;
+  while (end > 0 && SPACE.test(text[end - 1])) end--;
+  const marker = HEADLINE_SUFFIXES.find((m) => end >= m.length && text.startsWith(m, end - m.length));
+  if (!marker) return text;
+  let start = end - marker.length;
+  while (start > 0 && SPACE.test(text[start - 1])) start--;
+  while (start > 0 && (text[start - 1] === '-' || text[start - 1] === '(')) start--;
+  while (start > 0 && SPACE.test(text[start - 1])) start--;
+  return text.slice(0, start);
+}
 
 /** The headline's match text without agency version markers ("UPDATE 2-", "KILLED -", "(CORRECTED)"). */
 export function headlineCore(headline: string): string {
   const m = matchText(headline.replace(/[()]/g, ' ( ').replace(/\s+/g, ' '));
-  return m.replace(HEADLINE_PREFIX, '').replace(HEADLINE_SUFFIX, '').trim().slice(0, 300);
+  return stripHeadlineSuffix(m.replace(HEADLINE_PREFIX, '')).trim().slice(0, 300);
 }
 
 // A dateline at the start of a lede: "SEOUL:", "WASHINGTON, March 20 (Reuters) -", "BERLIN (dpa) -".
