@@ -10,7 +10,9 @@ const MIN_SAMPLE_MS = 10;
  * the ratio holds on a slow machine and on a fast one. Test support only.
  */
 export function timeGrowth<T>(small: T, large: T, run: (input: T) => unknown, rounds = 3): number {
+  // Warm both up first: the first pass over an input pays once for compiling, flattening strings and hashing them.
   run(small);
+  run(large);
   const once = time(() => run(small));
   const repeat = Math.max(1, Math.ceil(MIN_SAMPLE_MS / Math.max(once, 0.01)));
   const smallTimes: number[] = [];
