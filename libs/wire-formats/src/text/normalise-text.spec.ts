@@ -39,6 +39,11 @@ describe('normaliseText', () => {
     );
   });
 
+  it('keeps lone surrogates and long texts exactly', () => {
+    const long = `${'\ud800 word\t\u00a0'.repeat(5_000)}\udc00 end `;
+    expect(normaliseText(long)).toBe(long.replace(/[\t\u00a0]/g, ' ').replace(/ {2,}/g, ' ').trim());
+  });
+
   it('costs linear time on megabytes of tabs and no-break spaces', () => {
     const text = (n: number) => '\t \u00a0 '.repeat(n / 4) + 'end';
     expect(timeGrowth(text(100_000), text(1_000_000), normaliseText)).toBeLessThan(20);

@@ -1,3 +1,5 @@
+import { codeUnitBuffer, stringOf } from './code-units';
+
 // Whitespace other than the plain space: tabs, line ends, no-break, thin, ideographic spaces (JS \s less ' ').
 const OTHER_SPACES = /[\t\n\v\f\r\u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]/;
 
@@ -17,10 +19,6 @@ const KINDS = (() => {
 
 const kindOf = (c: number) => (c < 0x3001 ? KINDS[c] : c === 0xfeff ? DROPPED : TEXT);
 
-const UTF16 = new TextDecoder('utf-16le');
-/** Up to this length a string is made from the code units directly, cheaper than a decoder call. */
-const SHORT_TEXT = 256;
-
 /**
  * Display text: NFC, every run of whitespace (no-break spaces included) one plain space, zero-width
  * spaces, byte-order marks and NULs dropped, trimmed. Quotes are kept as printed. A NUL would make
@@ -33,7 +31,7 @@ const SHORT_TEXT = 256;
 export function normaliseText(text: string): string {
   const s = (text.includes('\u0000') ? text.replaceAll('\u0000', '') : text).normalize('NFC');
   if (isNormalised(s)) return s;
-  const out = new Uint16Array(s.length);
+  const out = codeUnitBuffer(s.length);
   let n = 0;
   let gap = false;
   for (let i = 0; i < s.length; i++) {
@@ -45,7 +43,7 @@ export function normaliseText(text: string): string {
     gap = false;
     out[n++] = c;
   }
-  return n <= SHORT_TEXT ? String.fromCharCode(...out.subarray(0, n)) : UTF16.decode(out.subarray(0, n));
+  return stringOf(out, n);
 }
 
 /** Single plain spaces between words, none at either end, nothing to drop. */
