@@ -35,6 +35,12 @@ describe('createCanonicalItem on unstorable values', () => {
     expect(item).toMatchObject({ headline: 'Storm hits', wire: { guid: 'urn:x', slug: 'ab', links: [{ guid: 'urn:y' }] }, body: [{ text: 'One.' }] });
   });
 
+  it('makes lone surrogates in ids and values U+FFFD, and keeps pairs', () => {
+    const item = createCanonicalItem({ format: 'ninjs', headline: 'h', wire: { guid: 'urn:\ud800x' }, subjects: [{ code: '\udc00', name: '\ud83d\ude00' }] });
+    expect(item.wire.guid).toBe('urn:\ufffdx');
+    expect(item.subjects).toEqual([{ code: '\ufffd', name: '\ud83d\ude00' }]);
+  });
+
   it('keys a wire id too long to index by its digest, the same way wherever it appears', () => {
     const long = `https://feed.example.com/item?${'p=1&'.repeat(600)}`;
     const other = `${long}x`;

@@ -28,12 +28,12 @@ export function wireId(id: string): string {
 
 /**
  * Fills the defaults (usable, no signals, no subjects, empty lists), makes every string storable
- * (no NUL, which PostgreSQL refuses in text and jsonb: the parsers' text normalisation drops it,
- * and ids and values taken as they are lose it here), keys over-long wire ids by their digest and
- * computes the content hash.
+ * (no NUL, which PostgreSQL refuses in text and jsonb, and no lone surrogate, which it refuses in
+ * jsonb: the parsers' text normalisation handles their text, and ids and values taken as they are
+ * are made storable here), keys over-long wire ids by their digest and computes the content hash.
  */
 export function createCanonicalItem(draft: CanonicalItemDraft): CanonicalItem {
-  const clean = withoutNul(dropUndefined(draft));
+  const clean = storable(dropUndefined(draft));
   const item: Omit<CanonicalItem, 'contentHash'> = {
     wire: {},
     summary: [],
@@ -59,12 +59,22 @@ function dropUndefined<T extends object>(value: T): T {
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
 }
 
-/** The value with every NUL taken out of its strings, at any depth (an item is plain JSON data). */
-function withoutNul<T>(value: T): T {
-  if (typeof value === 'string') return (value.includes('\u0000') ? value.replaceAll('\u0000', '') : value) as T;
-  if (Array.isArray(value)) return value.map(withoutNul) as T;
+// Half of a surrogate pair without the other half (JSON text can escape one: "\ud800").
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
+/** A string PostgreSQL stores: NULs taken out, lone surrogates made U+FFFD. */
+function storableString(text: string): string {
+  const withoutNul = text.includes('\u0000') ? text.replaceAll('\u0000', '') : text;
+  LONE_SURROGATE.lastIndex = 0;
+  return LONE_SURROGATE.test(withoutNul) ? withoutNul.replace(LONE_SURROGATE, '\ufffd') : withoutNul;
+}
+
+/** The value with every string storable, at any depth (an item is plain JSON data). */
+function storable<T>(value: T): T {
+  if (typeof value === 'string') return storableString(value) as T;
+  if (Array.isArray(value)) return value.map(storable) as T;
   if (typeof value === 'object' && value !== null) {
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, withoutNul(v)])) as T;
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, storable(v)])) as T;
   }
   return value;
 }

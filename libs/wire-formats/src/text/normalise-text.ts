@@ -19,10 +19,14 @@ const KINDS = (() => {
 
 const kindOf = (c: number) => (c < 0x3001 ? KINDS[c] : c === 0xfeff ? DROPPED : TEXT);
 
+const isHigh = (c: number) => c >= 0xd800 && c <= 0xdbff;
+const isLow = (c: number) => c >= 0xdc00 && c <= 0xdfff;
+
 /**
  * Display text: NFC, every run of whitespace (no-break spaces included) one plain space, zero-width
- * spaces, byte-order marks and NULs dropped, trimmed. Quotes are kept as printed. A NUL would make
- * the item unstorable (PostgreSQL refuses U+0000 in text and jsonb); it goes before composing.
+ * spaces, byte-order marks and NULs dropped, a lone surrogate (half of a pair) made U+FFFD, trimmed.
+ * Quotes are kept as printed. A NUL or a lone surrogate would make the item unstorable (PostgreSQL
+ * refuses U+0000 in text and jsonb, and an unpaired surrogate in jsonb); NULs go before composing.
  *
  * One pass over the code units into a buffer, after a check that leaves text needing nothing as
  * it is: replacing each match of a pattern made a string per match, and on megabytes of tabs or
@@ -41,12 +45,17 @@ export function normaliseText(text: string): string {
     if (kind !== TEXT) continue;
     if (gap) out[n++] = 0x20;
     gap = false;
-    out[n++] = c;
+    if (isHigh(c) && isLow(s.charCodeAt(i + 1))) {
+      out[n++] = c;
+      out[n++] = s.charCodeAt(++i);
+    } else {
+      out[n++] = isHigh(c) || isLow(c) ? 0xfffd : c;
+    }
   }
   return stringOf(out, n);
 }
 
-/** Single plain spaces between words, none at either end, nothing to drop. */
+/** Single plain spaces between words, none at either end, nothing to drop, no lone surrogate. */
 function isNormalised(s: string): boolean {
   if (s.length === 0) return true;
   if (s.charCodeAt(0) === 0x20 || s.charCodeAt(s.length - 1) === 0x20) return false;
@@ -55,6 +64,8 @@ function isNormalised(s: string): boolean {
     const c = s.charCodeAt(i);
     const kind = kindOf(c);
     if (kind === DROPPED || (kind === SPACE && (c !== 0x20 || afterSpace))) return false;
+    if (isHigh(c) && isLow(s.charCodeAt(i + 1))) i++;
+    else if (isHigh(c) || isLow(c)) return false;
     afterSpace = kind === SPACE;
   }
   return true;
