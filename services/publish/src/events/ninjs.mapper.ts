@@ -61,11 +61,19 @@ function toNinjsSubject(s: Subject): NinjsSubject | null {
   const out: NinjsSubject = {};
   if (s.name) out.name = s.name;
   if (s.code) {
-    if (s.scheme && /^https?:\/\/\S+$/.test(s.scheme)) out.uri = `${s.scheme}${s.scheme.endsWith('/') ? '' : '/'}${encodeURIComponent(s.code)}`;
-    else if (s.scheme && URI_SCHEME.test(s.scheme) && !ACTIVE_SCHEMES.has(s.scheme.toLowerCase())) out.uri = `${s.scheme}:${encodeURIComponent(s.code)}`;
+    if (s.scheme && /^https?:\/\/\S+$/.test(s.scheme)) out.uri = `${s.scheme}${s.scheme.endsWith('/') ? '' : '/'}${uriComponent(s.code)}`;
+    else if (s.scheme && URI_SCHEME.test(s.scheme) && !ACTIVE_SCHEMES.has(s.scheme.toLowerCase())) out.uri = `${s.scheme}:${uriComponent(s.code)}`;
     else out.literal = s.scheme ? `${s.scheme}:${s.code}` : s.code;
   }
   return out;
+}
+
+// Half of a surrogate pair without the other half: encodeURIComponent throws URIError on one.
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
+/** A code as a URI component, a lone surrogate read as U+FFFD rather than thrown on. */
+function uriComponent(code: string): string {
+  return encodeURIComponent(code.replace(LONE_SURROGATE, '\ufffd'));
 }
 
 /** Media as an association: caption and credit as descriptions, the credit also as `by`, the file as a rendition. */

@@ -46,4 +46,9 @@ describe('toNinjs and URIs from the wire', () => {
     const doc = toNinjs(message([], [{ code: 'alert(1)', scheme: 'javascript' }, { code: 'text/html,x', scheme: 'Data' }, { code: '20000001', scheme: 'medtop' }]), 'urn:copydesk');
     expect(doc.subjects).toEqual([{ literal: 'javascript:alert(1)' }, { literal: 'Data:text/html,x' }, { uri: 'medtop:20000001' }]);
   });
+
+  it('encodes a subject code holding half a surrogate pair instead of throwing URIError', () => {
+    const doc = toNinjs(message([], [{ code: '\ud800a', scheme: 'medtop' }, { code: 'x\udc00', scheme: 'http://cv.example.com/' }]), 'urn:copydesk');
+    expect(doc.subjects).toEqual([{ uri: 'medtop:%EF%BF%BDa' }, { uri: 'http://cv.example.com/x%EF%BF%BD' }]);
+  });
 });
