@@ -17,11 +17,16 @@ export function codeUnitBuffer(length: number): Uint16Array {
   return length <= SCRATCH.length ? SCRATCH : new CodeUnits(length);
 }
 
+/** A string of up to CHUNK code units: the buffer passed as the argument list (spreading it would copy it through an iterator, several times slower). */
+function charsOf(units: Uint16Array): string {
+  return Reflect.apply(fromCharCode, null, units) as string;
+}
+
 /** The first `length` code units as a string, exactly (lone surrogates included, unlike a UTF-16 decoder). */
 export function stringOf(units: Uint16Array, length: number): string {
   if (length === 0) return '';
-  if (length <= CHUNK) return fromCharCode.apply(null, units.subarray(0, length) as unknown as number[]);
+  if (length <= CHUNK) return charsOf(units.subarray(0, length));
   const parts: string[] = [];
-  for (let i = 0; i < length; i += CHUNK) parts.push(fromCharCode.apply(null, units.subarray(i, Math.min(length, i + CHUNK)) as unknown as number[]));
+  for (let i = 0; i < length; i += CHUNK) parts.push(charsOf(units.subarray(i, Math.min(length, i + CHUNK))));
   return parts.join('');
 }
