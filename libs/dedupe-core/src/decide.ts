@@ -108,6 +108,20 @@ function noMatchEvidence(all: Scored[]): MatchEvidence {
   };
 }
 
+/** At most this many ids are named in a reason; the rest are counted. */
+const REASON_IDS = 5;
+
+/** The first of `ids` that `held` contains. */
+function firstHeld(ids: string[], held: string[]): string | undefined {
+  const set = new Set(held);
+  return ids.find((id) => set.has(id));
+}
+
+function listed(ids: string[]): string {
+  const named = ids.slice(0, REASON_IDS).join(', ');
+  return ids.length > REASON_IDS ? `${named} and ${ids.length - REASON_IDS} more` : named;
+}
+
 /**
  * Decides for one item against the candidates found for it.
  * 1. Identity: the story that holds the item's wire id, else the story a predecessor link
@@ -124,13 +138,15 @@ export function decide(item: CanonicalItem, fp: TextFingerprint, candidates: Can
   if (guid) {
     const links = linkedGuids(item);
     const byGuid = candidates.find((c) => c.wireGuids.includes(guid));
-    const byLink = byGuid ? undefined : candidates.find((c) => links.some((l) => c.wireGuids.includes(l)));
+    // One set of the item's links, so that many links against stories with many ids cost their sum, not their product.
+    const linkSet = new Set(links);
+    const byLink = byGuid || linkSet.size === 0 ? undefined : candidates.find((c) => c.wireGuids.some((g) => linkSet.has(g)));
     story = byGuid ?? byLink;
     match = byGuid
       ? { basis: 'wire-guid', score: 1, comparedVersion: byGuid.currentVersion, reason: `same wire id ${guid}` }
       : byLink
-        ? { basis: 'wire-link', score: 1, comparedVersion: byLink.currentVersion, reason: `linked to ${links.find((l) => byLink.wireGuids.includes(l))}` }
-        : { basis: 'none', reason: `new wire id ${guid}${links.length ? `; linked ids not seen yet: ${links.join(', ')}` : ''}` };
+        ? { basis: 'wire-link', score: 1, comparedVersion: byLink.currentVersion, reason: `linked to ${firstHeld(links, byLink.wireGuids)}` }
+        : { basis: 'none', reason: `new wire id ${guid}${links.length ? `; linked ids not seen yet: ${listed(links)}` : ''}` };
   } else {
     const { best, all } = bestText(fp, item, candidates);
     story = best?.candidate;

@@ -1,3 +1,5 @@
+import fc from 'fast-check';
+import { hash32 } from './hash';
 import { bandKeys, fingerprint, indexKeys, indexScope, minhash, shingleHashes } from './fingerprint';
 import { testItem, WILDFIRE } from '../testing/test-items';
 
@@ -16,6 +18,21 @@ describe('fingerprint', () => {
     expect(fp.shingles).toEqual([]);
     expect(fp.headline).toBe('wildfire forces thousands to flee');
     expect(fp.ledeHash).toBeNull();
+  });
+
+  it('hashes each five-word shingle as the words joined by spaces, whatever the spacing', () => {
+    const joined = (text: string) => {
+      const w = text.length === 0 ? [] : text.split(' ');
+      const set = new Set<number>(w.length > 0 && w.length < 5 ? [hash32(w.join(' '))] : []);
+      for (let i = 0; i + 5 <= w.length; i++) set.add(hash32(w.slice(i, i + 5).join(' ')));
+      return [...set].sort((a, b) => a - b);
+    };
+    fc.assert(
+      fc.property(fc.string({ unit: fc.constantFrom('a', 'b', ' ', '\u00e9', 'xy'), maxLength: 60 }), (text) => {
+        expect(shingleHashes(text)).toEqual(joined(text));
+      }),
+      { numRuns: 5_000, seed: 3 },
+    );
   });
 
   it('makes 128 MinHash values and 32 band keys; identical text shares every band', () => {

@@ -1,5 +1,5 @@
 import { CanonicalItem } from '@copydesk/contracts';
-import { fmix32, hash32, hex64, key64, seededRandom } from './hash';
+import { fmix32, hash32, hash32Range, hex64, key64, seededRandom } from './hash';
 import { headlineCore, matchText, splitDateline, words } from './match-text';
 import { trigrams } from './trigrams';
 
@@ -47,13 +47,27 @@ function bodyParagraphs(item: CanonicalItem): string[] {
   return [...item.body.filter((b) => b.kind === 'paragraph').map((b) => b.text), ...item.summary].filter((p) => p.trim().length > 0);
 }
 
-/** Word 5-shingles of a text as sorted distinct hashes; a text shorter than five words is one shingle. */
+/**
+ * Word 5-shingles of a text as sorted distinct hashes; a text shorter than five words is one shingle.
+ * A shingle is the hash of five words joined by spaces, which is the stretch of the text they
+ * span: it is hashed in place, so a megabyte body makes no string per word.
+ */
 export function shingleHashes(text: string): number[] {
-  const w = words(text);
-  if (w.length === 0) return [];
+  if (text.length === 0) return [];
   const set = new Set<number>();
-  if (w.length < SHINGLE_WORDS) set.add(hash32(w.join(' ')));
-  for (let i = 0; i + SHINGLE_WORDS <= w.length; i++) set.add(hash32(w.slice(i, i + SHINGLE_WORDS).join(' ')));
+  // Where the last five words start, as a ring: word n at n % SHINGLE_WORDS.
+  const starts = new Array<number>(SHINGLE_WORDS).fill(0);
+  let count = 0;
+  let wordStart = 0;
+  for (let space = text.indexOf(' '); ; space = text.indexOf(' ', space + 1)) {
+    const wordEnd = space < 0 ? text.length : space;
+    starts[count % SHINGLE_WORDS] = wordStart;
+    count++;
+    if (count >= SHINGLE_WORDS) set.add(hash32Range(text, starts[(count - SHINGLE_WORDS) % SHINGLE_WORDS], wordEnd));
+    if (space < 0) break;
+    wordStart = space + 1;
+  }
+  if (count < SHINGLE_WORDS) set.add(hash32(text));
   return [...set].sort((a, b) => a - b);
 }
 
@@ -94,17 +108,33 @@ function names(text: string): string[] {
   return [...out].sort();
 }
 
+/** The text before its first comma ("SEOUL, March 20" → "SEOUL"). */
+function beforeComma(text: string): string {
+  const comma = text.indexOf(',');
+  return comma < 0 ? text : text.slice(0, comma);
+}
+
+/** `words(text).length`, counted up to `limit` at most, without splitting the text. */
+function wordCount(text: string, limit = Infinity): number {
+  if (text.length === 0) return 0;
+  let count = 1;
+  for (let space = text.indexOf(' '); space >= 0 && count < limit; space = text.indexOf(' ', space + 1)) count++;
+  return count;
+}
+
 export function fingerprint(item: CanonicalItem): TextFingerprint {
   const paragraphs = bodyParagraphs(item);
   const first = paragraphs[0] ? splitDateline(paragraphs[0]) : { dateline: null, text: '' };
-  const lede = matchText(first.text).slice(0, 400);
-  const dateline = item.dateline ? matchText(item.dateline.split(',')[0]) : first.dateline;
-  const bodyText = paragraphs.map((p, i) => (i === 0 ? first.text : p)).map(matchText).join(' ');
+  // Each paragraph's match text, made once: the lede, the shingles and the paragraph hashes all read it.
+  const texts = paragraphs.map((p, i) => matchText(i === 0 ? first.text : p));
+  const lede = (texts[0] ?? '').slice(0, 400);
+  const dateline = item.dateline ? matchText(beforeComma(item.dateline)) : first.dateline;
+  const bodyText = texts.join(' ');
   const paragraphHashes = new Set<string>();
-  paragraphs.forEach((p, i) => {
-    const t = matchText(i === 0 ? first.text : p);
-    if (words(t).length >= MIN_PARAGRAPH_WORDS && paragraphHashes.size < MAX_PARAGRAPH_HASHES) paragraphHashes.add(hex64(t));
-  });
+  for (const t of texts) {
+    if (paragraphHashes.size >= MAX_PARAGRAPH_HASHES) break;
+    if (wordCount(t, MIN_PARAGRAPH_WORDS) >= MIN_PARAGRAPH_WORDS) paragraphHashes.add(hex64(t));
+  }
   const headAndLede = `${item.headline}\n${first.text}`;
   return {
     headline: headlineCore(item.headline),
@@ -115,7 +145,7 @@ export function fingerprint(item: CanonicalItem): TextFingerprint {
     paragraphHashes: [...paragraphHashes],
     numbers: [...new Set(headAndLede.match(NUMBER) ?? [])].sort(),
     names: names(headAndLede),
-    bodyWords: words(bodyText).length,
+    bodyWords: wordCount(bodyText),
   };
 }
 

@@ -1,4 +1,5 @@
-import { compareVersions, VersionPosition } from './version-order';
+import { testItem } from './test-items';
+import { compareVersions, positionOf, VersionPosition } from './version-order';
 
 const at = (over: Partial<VersionPosition>): VersionPosition => ({
   wireGuid: 'urn:a',
@@ -28,5 +29,14 @@ describe('compareVersions', () => {
     expect(compareVersions(day, sec)).toBe(0);
     expect(compareVersions(sec, at({ wireGuid: null, time: '2025-03-21T10:09:56.000Z' }))).toBe(-1);
     expect(compareVersions(at({ wireVersion: '3' }), at({ wireGuid: 'urn:b', wireVersion: '5' }))).toBe(0);
+  });
+});
+
+describe('positionOf', () => {
+  it('reads a time it cannot parse as no time, rather than throwing', () => {
+    const item = testItem('h', [], { versionCreated: 'not a time', sourceUpdated: { at: '2025-03-21T10:00:00Z', precision: 'minute' } });
+    expect(positionOf(item)).toMatchObject({ time: '2025-03-21T10:00:00.000Z', precision: 'minute' });
+    expect(positionOf(testItem('h', [], { versionCreated: '+999999-01-01T00:00:00Z' })).time).toBeNull();
+    expect(positionOf(testItem('h', [], { versionCreated: '2025-03-21T10:00:00+01:00' }))).toMatchObject({ time: '2025-03-21T09:00:00.000Z', precision: 'second' });
   });
 });

@@ -15,14 +15,20 @@ export interface VersionPosition {
 const INTEGER_VERSIONS: ReadonlySet<WireFormat> = new Set<WireFormat>(['newsml-g2', 'ap-media', 'newsml-1.2']);
 
 export function positionOf(item: CanonicalItem): VersionPosition {
-  const time = item.versionCreated ?? item.sourceUpdated?.at ?? null;
+  const created = isoInstant(item.versionCreated);
   return {
     wireGuid: item.wire.guid ?? null,
     wireVersion: item.wire.version ?? null,
     format: item.format,
-    time: time ? new Date(time).toISOString() : null,
-    precision: item.versionCreated ? 'second' : (item.sourceUpdated?.precision ?? 'second'),
+    time: created ?? isoInstant(item.sourceUpdated?.at),
+    precision: created ? 'second' : (item.sourceUpdated?.precision ?? 'second'),
   };
+}
+
+/** The instant in ISO form; null for none and for a string that is no instant (a version time cannot order what it cannot read). */
+function isoInstant(time: string | undefined): string | null {
+  const ms = time ? Date.parse(time) : NaN;
+  return Number.isNaN(ms) ? null : new Date(ms).toISOString();
 }
 
 const PRECISION_MS: Record<TimePrecision, number> = { second: 1000, minute: 60_000, day: 86_400_000 };

@@ -1,11 +1,12 @@
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
+import { repoRoot } from '../testing/repo-root';
 import type { ManifestEntry } from './manifest.types';
 
 export { contentTypeFor } from '../testing/corpus-content-types';
 
 /** The shared corpus, read in place (never copied into the repository). Test support only. */
-const REPO_ROOT = path.resolve(__dirname, '../../..');
+const REPO_ROOT = repoRoot(__dirname);
 export const SUPERDESK_CORPUS_DIR = path.resolve(REPO_ROOT, '../shared/corpus/superdesk');
 export const NINJS_EXAMPLES_DIR = path.resolve(REPO_ROOT, '../shared/contracts/ninjs/examples');
 

@@ -47,18 +47,33 @@ export interface NinjsAssociation {
 }
 
 const URI_SCHEME = /^[a-z][a-z0-9+.-]*$/i;
+/** Schemes a reader's browser would run or inline rather than fetch: never written as a URI. */
+const ACTIVE_SCHEMES: ReadonlySet<string> = new Set(['javascript', 'vbscript', 'data', 'blob', 'file']);
+/** The only schemes a rendition's file is fetched by. */
+const FETCHED_SCHEMES: ReadonlySet<string> = new Set(['http:', 'https:']);
 
-/** A subject code becomes a URI when its scheme makes one (`medtop:20000001`, an http vocabulary), else a literal. */
+/**
+ * A subject code becomes a URI when its scheme makes one (`medtop:20000001`, an http vocabulary), else a literal.
+ * A scheme such as `javascript` makes a literal too: a consumer that links subject URIs must not be handed script.
+ */
 function toNinjsSubject(s: Subject): NinjsSubject | null {
   if (!s.name && !s.code) return null;
   const out: NinjsSubject = {};
   if (s.name) out.name = s.name;
   if (s.code) {
-    if (s.scheme && /^https?:\/\/\S+$/.test(s.scheme)) out.uri = `${s.scheme}${s.scheme.endsWith('/') ? '' : '/'}${encodeURIComponent(s.code)}`;
-    else if (s.scheme && URI_SCHEME.test(s.scheme)) out.uri = `${s.scheme}:${encodeURIComponent(s.code)}`;
+    if (s.scheme && /^https?:\/\/\S+$/.test(s.scheme)) out.uri = `${s.scheme}${s.scheme.endsWith('/') ? '' : '/'}${uriComponent(s.code)}`;
+    else if (s.scheme && URI_SCHEME.test(s.scheme) && !ACTIVE_SCHEMES.has(s.scheme.toLowerCase())) out.uri = `${s.scheme}:${uriComponent(s.code)}`;
     else out.literal = s.scheme ? `${s.scheme}:${s.code}` : s.code;
   }
   return out;
+}
+
+// Half of a surrogate pair without the other half: encodeURIComponent throws URIError on one.
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
+/** A code as a URI component, a lone surrogate read as U+FFFD rather than thrown on. */
+function uriComponent(code: string): string {
+  return encodeURIComponent(code.replace(LONE_SURROGATE, '\ufffd'));
 }
 
 /** Media as an association: caption and credit as descriptions, the credit also as `by`, the file as a rendition. */
@@ -71,16 +86,21 @@ function toAssociation(m: MediaItem, index: number, storyUri: string): NinjsAsso
   if (m.credit) assoc.by = m.credit;
   if (m.href || m.mimeType) {
     const rendition: NinjsRendition = { name: 'original' };
-    if (m.href && isAbsoluteUri(m.href)) rendition.href = m.href;
+    if (m.href && isFetchedUrl(m.href)) rendition.href = m.href;
     if (m.mimeType) rendition.contentType = m.mimeType;
     assoc.renditions = [rendition];
   }
   return assoc;
 }
 
-function isAbsoluteUri(text: string): boolean {
+/**
+ * Whether a media href is an http(s) URL. Anything else (`javascript:`, `data:`, `file:`, a relative
+ * path) is left out of the rendition: the URL parser sees through case, spaces and tabs that
+ * disguise a scheme ("  JaVa\tScript:…").
+ */
+function isFetchedUrl(text: string): boolean {
   try {
-    return URI_SCHEME.test(new URL(text).protocol.replace(/:$/, ''));
+    return FETCHED_SCHEMES.has(new URL(text).protocol);
   } catch {
     return false;
   }

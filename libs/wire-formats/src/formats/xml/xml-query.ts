@@ -55,12 +55,25 @@ export function rawText(element: XmlElement | undefined): string {
   return parts.join('');
 }
 
-// Printable ASCII with single inner spaces: already normalised, as most metadata values are.
-const PLAIN_ASCII = /^[\x21-\x7e](?:[\x21-\x7e]| (?=[\x21-\x7e]))*$/;
+const isPrintable = (c: number) => c >= 0x21 && c <= 0x7e;
+
+/**
+ * Printable ASCII with single inner spaces: already normalised, as most metadata values are.
+ * A loop, not a pattern: a repeated group backtracks one step per character, and on ten
+ * megabytes of text the regular expression stack overflows (RangeError).
+ */
+function isPlainAscii(text: string): boolean {
+  if (text.length === 0 || !isPrintable(text.charCodeAt(0)) || !isPrintable(text.charCodeAt(text.length - 1))) return false;
+  for (let i = 1; i < text.length - 1; i++) {
+    const c = text.charCodeAt(i);
+    if (!isPrintable(c) && !(c === 0x20 && isPrintable(text.charCodeAt(i + 1)))) return false;
+  }
+  return true;
+}
 
 /** `normaliseText`, with a fast path for text that needs nothing. */
 export function cleanText(text: string): string {
-  return PLAIN_ASCII.test(text) ? text : normaliseText(text);
+  return isPlainAscii(text) ? text : normaliseText(text);
 }
 
 /** Whitespace-normalised text, or undefined when there is none. */
@@ -92,8 +105,16 @@ export function urgencyOf(value: string | undefined): number | undefined {
   return match ? Number(match[1]) : undefined;
 }
 
-/** A dateline as printed, without the separator that follows it: "STOCKHOLM, Aug 29 (AFP) -" → "STOCKHOLM, Aug 29 (AFP)". */
+const DATELINE_SEPARATOR = /[\s:\u2013\u2014-]/;
+
+/**
+ * A dateline as printed, without the separator that follows it: "STOCKHOLM, Aug 29 (AFP) -" → "STOCKHOLM, Aug 29 (AFP)".
+ * Read back from the end: /[\s:\u2013\u2014-]+$/ is tried at every position and runs through a
+ * whole run of separators each time, quadratic on a long run that something else follows.
+ */
 export function datelineText(text: string | undefined): string | undefined {
-  const trimmed = text?.replace(/[\s:\u2013\u2014-]+$/, '');
-  return trimmed ? trimmed : undefined;
+  if (text === undefined) return undefined;
+  let end = text.length;
+  while (end > 0 && DATELINE_SEPARATOR.test(text[end - 1])) end--;
+  return end > 0 ? text.slice(0, end) : undefined;
 }

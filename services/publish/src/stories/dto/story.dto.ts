@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { PUB_STATUSES, PubStatus, STORY_EVENT_TYPES, StoryEventType, TIME_PRECISIONS, TimePrecision, VERSION_KINDS, VersionKind } from '@copydesk/contracts';
 import { NinjsDocument } from '../../events/ninjs.mapper';
+import { DIFF_GRANULARITIES, DiffGranularity } from '../story-diff';
 
 const NINJS = {
   type: 'object',
@@ -66,6 +67,17 @@ export class DiffSegmentDto {
   @ApiProperty() text!: string;
 }
 
+const GRANULARITY_DESCRIPTION =
+  '`word`: compared word by word. `line`: the versions are too long or too different for that within the diff\'s bounds, ' +
+  'so whole lines (paragraphs, summary bullets) are compared. `whole`: beyond the bounds even by line, so the part is ' +
+  'one deletion of the old text and one insertion of the new.';
+
+export class DiffGranularityDto {
+  @ApiProperty({ enum: DIFF_GRANULARITIES, description: GRANULARITY_DESCRIPTION }) headline!: DiffGranularity;
+  @ApiProperty({ enum: DIFF_GRANULARITIES, description: GRANULARITY_DESCRIPTION }) summary!: DiffGranularity;
+  @ApiProperty({ enum: DIFF_GRANULARITIES, description: GRANULARITY_DESCRIPTION }) body!: DiffGranularity;
+}
+
 export class StoryDiffDto {
   @ApiProperty({ format: 'uuid' }) storyId!: string;
   @ApiProperty() from!: number;
@@ -74,6 +86,8 @@ export class StoryDiffDto {
   @ApiProperty({ type: [DiffSegmentDto] }) headline!: DiffSegmentDto[];
   @ApiProperty({ type: [DiffSegmentDto], description: 'Summary bullets, one a line.' }) summary!: DiffSegmentDto[];
   @ApiProperty({ type: [DiffSegmentDto], description: 'The plain-text body.' }) body!: DiffSegmentDto[];
+  @ApiProperty({ type: DiffGranularityDto, description: 'How finely each part was compared; the runs rebuild both texts at every granularity.' })
+  granularity!: DiffGranularityDto;
 }
 
 export class ErrorBodyDto {
