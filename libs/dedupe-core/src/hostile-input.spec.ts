@@ -4,7 +4,7 @@ import { CandidateStory, decide } from './decide';
 import { fingerprint, indexKeys, indexScope } from './fingerprint';
 import { headlineCore, headlineKey, matchText, splitDateline } from './match-text';
 import { compareText } from './text-match';
-import { testItem, WILDFIRE } from './test-items';
+import { testItem, WILDFIRE } from '../testing/test-items';
 import { positionOf } from './version-order';
 
 /**

@@ -1,4 +1,4 @@
-import { testItem } from './test-items';
+import { testItem } from '../testing/test-items';
 import { compareVersions, positionOf, VersionPosition } from './version-order';
 
 const at = (over: Partial<VersionPosition>): VersionPosition => ({

@@ -1,5 +1,5 @@
 import { performance } from 'node:perf_hooks';
-import { canonicalItemSchema, CanonicalItem, WireFormat } from '@copydesk/contracts';
+import { CanonicalItem, CanonicalItemSchema, toJsonSchema, WireFormat } from '@copydesk/contracts';
 import Ajv2020 from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
 import fc from 'fast-check';
@@ -50,7 +50,7 @@ const BATCH = 50;
 
 const ajv = new Ajv2020({ allErrors: false, strict: false });
 addFormats(ajv);
-const validItem = ajv.compile(canonicalItemSchema);
+const validItem = ajv.compile(toJsonSchema(CanonicalItemSchema));
 
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
