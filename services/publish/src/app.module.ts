@@ -8,6 +8,7 @@ import { outboxProviders } from '@copydesk/outbox';
 import { Clock, SystemClock } from './clock/clock';
 import { PublishConfig } from './config/publish.config';
 import { createPublishDataSource, PUBLISH_SCHEMA } from './database/publish-data-source';
+import { READ_DATA_SOURCE, READ_POOL_APPLICATION_NAME } from './database/read-data-source';
 import { PublishRepository } from './stories/publish.repository';
 import { PublishService } from './stories/publish.service';
 import { StoriesController } from './stories/stories.controller';
@@ -23,7 +24,13 @@ import { StreamService } from './stream/stream.service';
   providers: [
     { provide: PublishConfig, useFactory: () => loadConfig(PublishConfig) },
     { provide: Clock, useClass: SystemClock },
-    dataSourceProvider(PublishConfig, createPublishDataSource, PUBLISH_SCHEMA),
+    dataSourceProvider(PublishConfig, (url, c) => createPublishDataSource(url, { poolSize: c.PUBLISH_DB_POOL_SIZE }), PUBLISH_SCHEMA),
+    dataSourceProvider(
+      PublishConfig,
+      (url, c) => createPublishDataSource(url, { poolSize: c.PUBLISH_READ_POOL_SIZE, applicationName: READ_POOL_APPLICATION_NAME }),
+      PUBLISH_SCHEMA,
+      { provide: READ_DATA_SOURCE, label: 'publish read pool', checkMigrations: false },
+    ),
     ...kafkaProviders(PublishConfig, 'copydesk-publish'),
     ...outboxProviders(PUBLISH_SCHEMA),
     healthChecksProvider({ useFactory: (ds: DataSource, broker: BrokerHealth) => [new DatabaseHealth(ds), broker], inject: [DataSource, BrokerHealth] }),

@@ -29,4 +29,16 @@ export class PublishConfig extends CommonConfig {
   @Min(1)
   @Max(300)
   STREAM_HEARTBEAT_S = 15;
+
+  /** Connections of the write pool: the consumer's transactions, the outbox relay, the embargo release. */
+  @IsInt()
+  @Min(2)
+  @Max(100)
+  PUBLISH_DB_POOL_SIZE = 10;
+
+  /** Connections of the read pool: the stories API, the SSE stream and key look-ups queue here, never for the write pool. */
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  PUBLISH_READ_POOL_SIZE = 4;
 }

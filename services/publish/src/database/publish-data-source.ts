@@ -6,11 +6,19 @@ import { OutboxSetAside1764900000000 } from './migrations/1764900000000-outbox-s
 
 export const PUBLISH_SCHEMA = 'publish';
 
-export function createPublishDataSource(url: string): DataSource {
+export interface PublishDataSourceOptions {
+  poolSize?: number;
+  /** Shown in `pg_stat_activity`, so the pools can be told apart. */
+  applicationName?: string;
+}
+
+export function createPublishDataSource(url: string, options: PublishDataSourceOptions = {}): DataSource {
   return createServiceDataSource({
     url,
     schema: PUBLISH_SCHEMA,
     entities: [],
     migrations: [CreatePublishSchema1764270200000, StreamSequenceAndRelayAttempts1764300000000, OutboxSetAside1764900000000],
+    poolSize: options.poolSize,
+    applicationName: options.applicationName,
   });
 }

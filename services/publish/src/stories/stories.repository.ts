@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { PubStatus, TimePrecision, VersionKind } from '@copydesk/contracts';
+import { InjectReadDataSource } from '../database/read-data-source';
 import { NinjsDocument } from '../events/ninjs.mapper';
 import { STORY_COLUMNS } from './publish.repository';
 
@@ -85,10 +86,10 @@ function toVersion(r: Record<string, unknown>): VersionRow {
   };
 }
 
-/** The read side of the publish read model. */
+/** The read side of the publish read model, on the read pool. */
 @Injectable()
 export class StoriesRepository {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(@InjectReadDataSource() private readonly dataSource: DataSource) {}
 
   async findStory(id: string): Promise<StoryRow | null> {
     const rows = (await this.dataSource.query(`SELECT ${STORY_COLUMNS} FROM publish.stories WHERE id = $1`, [id])) as Record<string, unknown>[];
