@@ -12,6 +12,7 @@ export class PublishProcess {
   constructor(
     private readonly name: string,
     private readonly port: number,
+    private readonly env: Record<string, string> = {},
   ) {
     this.url = `http://127.0.0.1:${port}`;
   }
@@ -21,7 +22,7 @@ export class PublishProcess {
     mkdirSync(logDir, { recursive: true });
     const log = createWriteStream(path.join(logDir, `publish-${++this.starts}.log`));
     const child = spawn(process.execPath, ['-r', path.join(ROOT, 'tools/register-paths.js'), path.join(ROOT, 'dist/services/publish/src/main.js')], {
-      env: { ...process.env, KAFKA_BROKERS, DATABASE_URL, LOG_LEVEL: 'info', PUBLISH_PORT: String(this.port), PUBLISH_GROUP_ID: `${this.name}-publish`, KAFKA_SESSION_TIMEOUT_MS: '6000' },
+      env: { ...process.env, KAFKA_BROKERS, DATABASE_URL, LOG_LEVEL: 'info', PUBLISH_PORT: String(this.port), PUBLISH_GROUP_ID: `${this.name}-publish`, KAFKA_SESSION_TIMEOUT_MS: '6000', ...this.env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     child.stdout?.pipe(log);

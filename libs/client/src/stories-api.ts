@@ -90,8 +90,21 @@ function isErrorBody(body: unknown): body is ApiErrorBody {
   return typeof body === 'object' && body !== null && typeof (body as ApiErrorBody).error === 'string';
 }
 
+export interface StoriesApiOptions {
+  /** A consumer key (`copydesk consumers add NAME`), sent as `Authorization: Bearer <apiKey>`. Without one, only public reading works, where it is on. */
+  apiKey?: string;
+}
+
+/** The request headers that carry a consumer key. */
+export function authorizationHeaders(apiKey: string | undefined): Record<string, string> {
+  return apiKey ? { Authorization: `Bearer ${apiKey}` } : {};
+}
+
 export class StoriesApi {
-  constructor(private readonly baseUrl: string) {}
+  constructor(
+    private readonly baseUrl: string,
+    private readonly options: StoriesApiOptions = {},
+  ) {}
 
   list(query: StoryQuery = {}): Promise<StoryPage> {
     const params = new URLSearchParams();
@@ -131,7 +144,7 @@ export class StoriesApi {
   }
 
   private async get<T>(path: string): Promise<T> {
-    const res = await fetch(`${this.baseUrl}${path}`);
+    const res = await fetch(`${this.baseUrl}${path}`, { headers: authorizationHeaders(this.options.apiKey) });
     const text = await res.text();
     let body: unknown;
     try {

@@ -7,6 +7,9 @@ import { HealthController, healthChecksProvider } from '@copydesk/observability'
 import { outboxProviders } from '@copydesk/outbox';
 import { Clock, SystemClock } from './clock/clock';
 import { PublishConfig } from './config/publish.config';
+import { ConsumersRepository } from './consumers/consumers.repository';
+import { ConsumersService } from './consumers/consumers.service';
+import { ReaderAuthGuard } from './consumers/reader-auth.guard';
 import { createPublishDataSource, PUBLISH_SCHEMA } from './database/publish-data-source';
 import { READ_DATA_SOURCE, READ_POOL_APPLICATION_NAME } from './database/read-data-source';
 import { PublishRepository } from './stories/publish.repository';
@@ -34,6 +37,9 @@ import { StreamService } from './stream/stream.service';
     ...kafkaProviders(PublishConfig, 'copydesk-publish'),
     ...outboxProviders(PUBLISH_SCHEMA),
     healthChecksProvider({ useFactory: (ds: DataSource, broker: BrokerHealth) => [new DatabaseHealth(ds), broker], inject: [DataSource, BrokerHealth] }),
+    ConsumersRepository,
+    ConsumersService,
+    ReaderAuthGuard,
     PublishRepository,
     StoriesRepository,
     StoryViewFactory,

@@ -1,4 +1,4 @@
-import { IsInt, IsString, IsTimeZone, Matches, Max, Min } from 'class-validator';
+import { IsBoolean, IsInt, IsString, IsTimeZone, Matches, Max, Min } from 'class-validator';
 import { CommonConfig } from '@copydesk/config';
 
 export class PublishConfig extends CommonConfig {
@@ -41,4 +41,20 @@ export class PublishConfig extends CommonConfig {
   @Min(1)
   @Max(100)
   PUBLISH_READ_POOL_SIZE = 4;
+
+  /**
+   * Whether requests without a consumer key may read: they see usable copy only, never
+   * withheld or canceled versions nor embargoed stories. Off by default: every reader needs a key.
+   */
+  @IsBoolean({ message: 'PUBLISH_PUBLIC_READ must be true or false' })
+  PUBLISH_PUBLIC_READ = false;
+
+  /**
+   * How long a successful key look-up is reused (ms): a disabled key stops working within this
+   * time. 0: every request looks its key up. Failed look-ups are never kept.
+   */
+  @IsInt()
+  @Min(0)
+  @Max(60000)
+  PUBLISH_KEY_CACHE_TTL_MS = 5000;
 }

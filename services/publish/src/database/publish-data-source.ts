@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 import { CreatePublishSchema1764270200000 } from './migrations/1764270200000-create-publish-schema';
 import { StreamSequenceAndRelayAttempts1764300000000 } from './migrations/1764300000000-stream-sequence-and-relay-attempts';
 import { OutboxSetAside1764900000000 } from './migrations/1764900000000-outbox-set-aside';
+import { Consumers1796100000000 } from './migrations/1796100000000-consumers';
 
 export const PUBLISH_SCHEMA = 'publish';
 
@@ -17,7 +18,12 @@ export function createPublishDataSource(url: string, options: PublishDataSourceO
     url,
     schema: PUBLISH_SCHEMA,
     entities: [],
-    migrations: [CreatePublishSchema1764270200000, StreamSequenceAndRelayAttempts1764300000000, OutboxSetAside1764900000000],
+    migrations: [
+      CreatePublishSchema1764270200000,
+      StreamSequenceAndRelayAttempts1764300000000,
+      OutboxSetAside1764900000000,
+      Consumers1796100000000,
+    ],
     poolSize: options.poolSize,
     applicationName: options.applicationName,
   });

@@ -10,6 +10,7 @@ export function buildApiDocument(app: INestApplication): OpenAPIObject {
         'Errors answer with `{ "error": code, "message": text, "details": [...] }`.',
     )
     .setVersion('1')
+    .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'A consumer key from `copydesk consumers add NAME`.' })
     .build();
   return SwaggerModule.createDocument(app, config);
 }

@@ -1,6 +1,7 @@
-import { Controller, Get, Param, ParseUUIDPipe, Query } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, Param, ParseUUIDPipe, Query, UseGuards } from '@nestjs/common';
+import { ApiBadRequestResponse, ApiBearerAuth, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import { Clock } from '../clock/clock';
+import { ReaderAuthGuard } from '../consumers/reader-auth.guard';
 import { PublishError, PublishErrorCode } from '../errors/publish-error';
 import { DiffQuery } from './dto/diff.query';
 import { ListStoriesQuery } from './dto/list-stories.query';
@@ -18,7 +19,10 @@ function versionNumber(text: string): number {
 }
 
 @ApiTags('stories')
+@ApiBearerAuth()
 @ApiBadRequestResponse({ type: ErrorBodyDto, description: 'A parameter is not valid.' })
+@ApiUnauthorizedResponse({ type: ErrorBodyDto, description: 'No consumer key (and public reading is off), or a key that is unknown or disabled: `UNAUTHORIZED`.' })
+@UseGuards(ReaderAuthGuard)
 @Controller('v1/stories')
 export class StoriesController {
   constructor(

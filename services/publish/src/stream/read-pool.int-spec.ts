@@ -1,10 +1,9 @@
-import { INestApplication } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { spawn } from 'node:child_process';
-import { createHttpApp } from '@copydesk/observability';
-import { AppModule } from '../app.module';
+import { ConsumersService } from '../consumers/consumers.service';
 import { READ_DATA_SOURCE } from '../database/read-data-source';
 import { PublishService } from '../stories/publish.service';
+import { RunningPublishApp, startPublishApp } from '../testing/publish-app';
 import { storyVersionFixture } from '../testing/story-version.fixture';
 
 jest.setTimeout(180_000);
@@ -24,12 +23,12 @@ function poolOf(ds: DataSource): { waitingCount: number; totalCount: number } {
  */
 const CLIENT_SCRIPT = `
 const http = require('node:http');
-const [url, from, until, count] = process.argv.slice(1);
+const [url, key, from, until, count] = process.argv.slice(1);
 setTimeout(() => process.exit(1), 120000).unref();
 const marker = '\\nid: ' + until + '\\n';
 for (let i = 0; i < Number(count); i++) {
-  const req = http.request(url + '/v1/stream', { headers: { Accept: 'text/event-stream', 'Last-Event-ID': from } }, (res) => {
-    if (res.statusCode !== 200) { process.stdout.write('refused ' + res.statusCode + '\\n'); return; }
+  const req = http.request(url + '/v1/stream', { headers: { Accept: 'text/event-stream', Authorization: 'Bearer ' + key, 'Last-Event-ID': from } }, (res) => {
+    if (res.statusCode !== 200) { process.stdout.write('refused ' + res.statusCode + '\\n'); res.resume(); return; }
     let tail = '';
     res.setEncoding('utf8');
     res.on('data', (chunk) => {
@@ -50,23 +49,22 @@ function percentile(values: number[], p: number): number {
 }
 
 describe('the read pool: SSE clients catching up never make the consumer wait for a connection', () => {
-  let app: INestApplication;
-  let url: string;
+  let running: RunningPublishApp;
   let publisher: PublishService;
   let writePool: DataSource;
   let readPool: DataSource;
+  let apiKey: string;
 
   beforeAll(async () => {
-    app = await createHttpApp(AppModule, { service: 'publish', logLevel: 'warn', shutdownTimeoutMs: 15_000 });
-    await app.listen(0, '127.0.0.1');
-    url = await app.getUrl();
-    publisher = app.get(PublishService);
-    writePool = app.get(DataSource);
-    readPool = app.get<DataSource>(READ_DATA_SOURCE);
+    running = await startPublishApp(process.env);
+    publisher = running.app.get(PublishService);
+    writePool = running.app.get(DataSource);
+    readPool = running.app.get<DataSource>(READ_DATA_SOURCE);
+    ({ apiKey } = await running.app.get(ConsumersService).register(`read-pool ${Date.now()}`));
   });
 
   afterAll(async () => {
-    await app?.close();
+    await running?.close();
   });
 
   it('commits the consumer’s transactions at once while 40 SSE clients read a backlog of 1,000 versions', async () => {
@@ -85,7 +83,7 @@ describe('the read pool: SSE clients catching up never make the consumer wait fo
     }, 2);
 
     let caughtUp = 0;
-    const clients = spawn(process.execPath, ['-e', CLIENT_SCRIPT, url, start, backlogHead, String(CLIENTS)], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const clients = spawn(process.execPath, ['-e', CLIENT_SCRIPT, running.url, apiKey, start, backlogHead, String(CLIENTS)], { stdio: ['ignore', 'pipe', 'inherit'] });
     clients.stdout.setEncoding('utf8');
     clients.stdout.on('data', (text: string) => (caughtUp += text.split('caught up').length - 1));
     const clientsDone = new Promise<void>((resolve) => clients.once('exit', () => resolve()));

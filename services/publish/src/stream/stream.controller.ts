@@ -1,6 +1,7 @@
-import { Controller, Get, Headers, Query, Res } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, Headers, Query, Res, UseGuards } from '@nestjs/common';
+import { ApiBadRequestResponse, ApiBearerAuth, ApiHeader, ApiOkResponse, ApiOperation, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import type { Response } from 'express';
+import { ReaderAuthGuard } from '../consumers/reader-auth.guard';
 import { PublishError, PublishErrorCode } from '../errors/publish-error';
 import { ErrorBodyDto } from '../stories/dto/story.dto';
 import { StreamQuery } from './stream.query';
@@ -8,6 +9,9 @@ import { EventStreamResponse } from './event-stream.response';
 import { StreamService } from './stream.service';
 
 @ApiTags('stream')
+@ApiBearerAuth()
+@ApiUnauthorizedResponse({ type: ErrorBodyDto, description: 'No consumer key (and public reading is off), or a key that is unknown or disabled: `UNAUTHORIZED`.' })
+@UseGuards(ReaderAuthGuard)
 @Controller('v1/stream')
 export class StreamController {
   constructor(private readonly stream: StreamService) {}
