@@ -80,10 +80,18 @@ export class StoriesApiError extends Error {
   constructor(
     readonly status: number,
     readonly body: ApiErrorBody,
+    /** From `Retry-After` on a 429 (`RATE_LIMITED`): seconds to wait before trying again. */
+    readonly retryAfterSeconds?: number,
   ) {
     super(`${status} ${body.error}: ${body.message}`);
     this.name = 'StoriesApiError';
   }
+}
+
+/** `Retry-After` in seconds, when the answer has one. */
+export function retryAfterOf(res: Response): number | undefined {
+  const value = Number(res.headers.get('retry-after'));
+  return Number.isFinite(value) && value > 0 ? value : undefined;
 }
 
 function isErrorBody(body: unknown): body is ApiErrorBody {
@@ -152,7 +160,9 @@ export class StoriesApi {
     } catch {
       body = undefined;
     }
-    if (!res.ok) throw new StoriesApiError(res.status, isErrorBody(body) ? body : { error: `HTTP_${res.status}`, message: text.slice(0, 200), details: [] });
+    if (!res.ok) {
+      throw new StoriesApiError(res.status, isErrorBody(body) ? body : { error: `HTTP_${res.status}`, message: text.slice(0, 200), details: [] }, retryAfterOf(res));
+    }
     if (body === undefined) throw new StoriesApiError(res.status, { error: 'MALFORMED_RESPONSE', message: 'the response is not JSON', details: [] });
     return body as T;
   }

@@ -125,4 +125,27 @@ describe('followStories', () => {
       await server.close();
     }
   });
+
+  it('waits as long as Retry-After says when the server answers 429, then reconnects; other 4xx end it', async () => {
+    const server = await sseServer([
+      (_req, res) => res.writeHead(429, { 'Content-Type': 'application/json', 'Retry-After': '1' }).end(JSON.stringify({ error: 'RATE_LIMITED', message: 'slow down', details: [] })),
+      (_req, res) => {
+        sse(res);
+        res.write(`id: 40\ndata: ${JSON.stringify(event(40))}\n\n`);
+      },
+      (_req, res) => res.writeHead(401, { 'Content-Type': 'application/json' }).end(JSON.stringify({ error: 'UNAUTHORIZED', message: 'no', details: [] })),
+    ]);
+    const stop = new AbortController();
+    try {
+      const started = Date.now();
+      for await (const e of followStories(server.url, { signal: stop.signal, retryMs: 10 })) {
+        expect(e.id).toBe('40');
+        expect(Date.now() - started).toBeGreaterThanOrEqual(1000);
+        stop.abort();
+      }
+      await expect(followStories(server.url, { retryMs: 10 }).next()).rejects.toMatchObject({ status: 401, body: { error: 'UNAUTHORIZED' } });
+    } finally {
+      await server.close();
+    }
+  });
 });

@@ -12,6 +12,8 @@ import { ConsumersService } from './consumers/consumers.service';
 import { ReaderAuthGuard } from './consumers/reader-auth.guard';
 import { createPublishDataSource, PUBLISH_SCHEMA } from './database/publish-data-source';
 import { READ_DATA_SOURCE, READ_POOL_APPLICATION_NAME } from './database/read-data-source';
+import { RateLimitGuard } from './rate-limit/rate-limit.guard';
+import { RateLimiter } from './rate-limit/rate-limiter';
 import { PublishRepository } from './stories/publish.repository';
 import { PublishService } from './stories/publish.service';
 import { StoriesController } from './stories/stories.controller';
@@ -40,6 +42,8 @@ import { StreamService } from './stream/stream.service';
     ConsumersRepository,
     ConsumersService,
     ReaderAuthGuard,
+    RateLimiter,
+    RateLimitGuard,
     PublishRepository,
     StoriesRepository,
     StoryViewFactory,

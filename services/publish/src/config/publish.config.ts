@@ -1,4 +1,4 @@
-import { IsBoolean, IsInt, IsString, IsTimeZone, Matches, Max, Min } from 'class-validator';
+import { IsBoolean, IsInt, IsNumber, IsString, IsTimeZone, Matches, Max, Min } from 'class-validator';
 import { CommonConfig } from '@copydesk/config';
 
 export class PublishConfig extends CommonConfig {
@@ -57,4 +57,28 @@ export class PublishConfig extends CommonConfig {
   @Min(0)
   @Max(60000)
   PUBLISH_KEY_CACHE_TTL_MS = 5000;
+
+  /** Requests a consumer key may make at once (its bucket's size), per instance. */
+  @IsInt()
+  @Min(1)
+  @Max(100000)
+  PUBLISH_RATE_LIMIT_BURST = 100;
+
+  /** Requests a second a consumer key may make in the long run (how fast its bucket refills), per instance. */
+  @IsNumber({}, { message: 'PUBLISH_RATE_LIMIT_PER_S must be a number' })
+  @Min(0.01)
+  @Max(100000)
+  PUBLISH_RATE_LIMIT_PER_S = 20;
+
+  /** As PUBLISH_RATE_LIMIT_BURST, for public reading, per client address. */
+  @IsInt()
+  @Min(1)
+  @Max(100000)
+  PUBLISH_PUBLIC_RATE_LIMIT_BURST = 30;
+
+  /** As PUBLISH_RATE_LIMIT_PER_S, for public reading, per client address. */
+  @IsNumber({}, { message: 'PUBLISH_PUBLIC_RATE_LIMIT_PER_S must be a number' })
+  @Min(0.01)
+  @Max(100000)
+  PUBLISH_PUBLIC_RATE_LIMIT_PER_S = 5;
 }

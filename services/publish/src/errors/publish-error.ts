@@ -8,6 +8,7 @@ export enum PublishErrorCode {
   InvalidVersion = 'INVALID_VERSION',
   InvalidEventId = 'INVALID_EVENT_ID',
   Unauthorized = 'UNAUTHORIZED',
+  RateLimited = 'RATE_LIMITED',
   InvalidConsumerName = 'INVALID_CONSUMER_NAME',
   ConsumerExists = 'CONSUMER_EXISTS',
   ConsumerNotFound = 'CONSUMER_NOT_FOUND',

@@ -1,7 +1,8 @@
 import { Controller, Get, Param, ParseUUIDPipe, Query, UseGuards } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiBearerAuth, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import { ApiBadRequestResponse, ApiBearerAuth, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags, ApiTooManyRequestsResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import { Clock } from '../clock/clock';
 import { ReaderAuthGuard } from '../consumers/reader-auth.guard';
+import { RateLimitGuard } from '../rate-limit/rate-limit.guard';
 import { PublishError, PublishErrorCode } from '../errors/publish-error';
 import { DiffQuery } from './dto/diff.query';
 import { ListStoriesQuery } from './dto/list-stories.query';
@@ -22,7 +23,12 @@ function versionNumber(text: string): number {
 @ApiBearerAuth()
 @ApiBadRequestResponse({ type: ErrorBodyDto, description: 'A parameter is not valid.' })
 @ApiUnauthorizedResponse({ type: ErrorBodyDto, description: 'No consumer key (and public reading is off), or a key that is unknown or disabled: `UNAUTHORIZED`.' })
-@UseGuards(ReaderAuthGuard)
+@ApiTooManyRequestsResponse({
+  type: ErrorBodyDto,
+  description: 'Over the rate limit of the consumer key (or, for public reading, of the client address): `RATE_LIMITED`; `Retry-After` says in how many seconds to try again.',
+  headers: { 'Retry-After': { description: 'Seconds to wait before the next request.', schema: { type: 'integer' } } },
+})
+@UseGuards(ReaderAuthGuard, RateLimitGuard)
 @Controller('v1/stories')
 export class StoriesController {
   constructor(

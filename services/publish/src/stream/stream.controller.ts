@@ -1,7 +1,8 @@
 import { Controller, Get, Headers, Query, Res, UseGuards } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiBearerAuth, ApiHeader, ApiOkResponse, ApiOperation, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import { ApiBadRequestResponse, ApiBearerAuth, ApiHeader, ApiOkResponse, ApiOperation, ApiTags, ApiTooManyRequestsResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { ReaderAuthGuard } from '../consumers/reader-auth.guard';
+import { RateLimitGuard } from '../rate-limit/rate-limit.guard';
 import { PublishError, PublishErrorCode } from '../errors/publish-error';
 import { ErrorBodyDto } from '../stories/dto/story.dto';
 import { StreamQuery } from './stream.query';
@@ -11,7 +12,12 @@ import { StreamService } from './stream.service';
 @ApiTags('stream')
 @ApiBearerAuth()
 @ApiUnauthorizedResponse({ type: ErrorBodyDto, description: 'No consumer key (and public reading is off), or a key that is unknown or disabled: `UNAUTHORIZED`.' })
-@UseGuards(ReaderAuthGuard)
+@ApiTooManyRequestsResponse({
+  type: ErrorBodyDto,
+  description: 'Over the rate limit of the consumer key (or, for public reading, of the client address): `RATE_LIMITED`; `Retry-After` says in how many seconds to try again.',
+  headers: { 'Retry-After': { description: 'Seconds to wait before the next request.', schema: { type: 'integer' } } },
+})
+@UseGuards(ReaderAuthGuard, RateLimitGuard)
 @Controller('v1/stream')
 export class StreamController {
   constructor(private readonly stream: StreamService) {}
