@@ -4,6 +4,7 @@ import { CreatePublishSchema1764270200000 } from './migrations/1764270200000-cre
 import { StreamSequenceAndRelayAttempts1764300000000 } from './migrations/1764300000000-stream-sequence-and-relay-attempts';
 import { OutboxSetAside1764900000000 } from './migrations/1764900000000-outbox-set-aside';
 import { Consumers1796100000000 } from './migrations/1796100000000-consumers';
+import { OutboxNotBefore1796100100000 } from './migrations/1796100100000-outbox-not-before';
 
 export const PUBLISH_SCHEMA = 'publish';
 
@@ -23,6 +24,7 @@ export function createPublishDataSource(url: string, options: PublishDataSourceO
       StreamSequenceAndRelayAttempts1764300000000,
       OutboxSetAside1764900000000,
       Consumers1796100000000,
+      OutboxNotBefore1796100100000,
     ],
     poolSize: options.poolSize,
     applicationName: options.applicationName,
