@@ -32,6 +32,9 @@ export interface VersionView {
   version: number;
   kind: VersionKind;
   current: boolean;
+  pubStatus: PubStatus;
+  /** False while the version is held under embargo (seen only with a key that has the all-statuses right). */
+  released: boolean;
   eventId: string;
   eventType: StoryEventType;
   updatedAt: string;
@@ -42,6 +45,18 @@ export interface VersionView {
   itemIndex: number;
   match: MatchEvidence;
   ninjs: Record<string, unknown>;
+}
+
+export interface VersionPage {
+  storyId: string;
+  /** Oldest first. */
+  items: VersionView[];
+  nextCursor: string | null;
+}
+
+export interface VersionQuery {
+  limit?: number;
+  cursor?: string;
 }
 
 export interface DiffSegment {
@@ -137,9 +152,23 @@ export class StoriesApi {
     return this.get<StoryView>(`/v1/stories/${encodeURIComponent(id)}`);
   }
 
-  /** Every version of a story, oldest first. */
+  /** One page of a story's versions, oldest first. */
+  versionPage(id: string, query: VersionQuery = {}): Promise<VersionPage> {
+    const params = new URLSearchParams();
+    for (const [k, v] of Object.entries(query)) if (v !== undefined) params.set(k, String(v));
+    return this.get<VersionPage>(`/v1/stories/${encodeURIComponent(id)}/versions${params.size ? `?${params}` : ''}`);
+  }
+
+  /** Every version of a story, oldest first (every page). */
   async versions(id: string): Promise<VersionView[]> {
-    return (await this.get<{ storyId: string; items: VersionView[] }>(`/v1/stories/${encodeURIComponent(id)}/versions`)).items;
+    const all: VersionView[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await this.versionPage(id, { limit: 200, cursor });
+      all.push(...page.items);
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor);
+    return all;
   }
 
   version(id: string, version: number): Promise<VersionView> {

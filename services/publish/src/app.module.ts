@@ -10,6 +10,7 @@ import { PublishConfig } from './config/publish.config';
 import { ConsumersRepository } from './consumers/consumers.repository';
 import { ConsumersService } from './consumers/consumers.service';
 import { ReaderAuthGuard } from './consumers/reader-auth.guard';
+import { EmbargoRelease } from './embargo/embargo-release';
 import { createPublishDataSource, PUBLISH_SCHEMA } from './database/publish-data-source';
 import { READ_DATA_SOURCE, READ_POOL_APPLICATION_NAME } from './database/read-data-source';
 import { RateLimitGuard } from './rate-limit/rate-limit.guard';
@@ -50,6 +51,7 @@ import { StreamService } from './stream/stream.service';
     StreamHead,
     StreamService,
     PublishService,
+    EmbargoRelease,
   ],
 })
 export class AppModule {}

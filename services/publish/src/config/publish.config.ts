@@ -81,4 +81,13 @@ export class PublishConfig extends CommonConfig {
   @Min(0.01)
   @Max(100000)
   PUBLISH_PUBLIC_RATE_LIMIT_PER_S = 5;
+
+  /**
+   * How often the embargo release looks for held versions it was not told about (another
+   * instance recorded them), ms. Its own are released on time by a timer.
+   */
+  @IsInt()
+  @Min(100)
+  @Max(60000)
+  PUBLISH_RELEASE_POLL_MS = 5000;
 }

@@ -5,6 +5,7 @@ import { StreamSequenceAndRelayAttempts1764300000000 } from './migrations/176430
 import { OutboxSetAside1764900000000 } from './migrations/1764900000000-outbox-set-aside';
 import { Consumers1796100000000 } from './migrations/1796100000000-consumers';
 import { OutboxNotBefore1796100100000 } from './migrations/1796100100000-outbox-not-before';
+import { ReleaseAndStatuses1796100200000 } from './migrations/1796100200000-release-and-statuses';
 
 export const PUBLISH_SCHEMA = 'publish';
 
@@ -25,6 +26,7 @@ export function createPublishDataSource(url: string, options: PublishDataSourceO
       OutboxSetAside1764900000000,
       Consumers1796100000000,
       OutboxNotBefore1796100100000,
+      ReleaseAndStatuses1796100200000,
     ],
     poolSize: options.poolSize,
     applicationName: options.applicationName,

@@ -2,20 +2,21 @@ import { DataSource } from 'typeorm';
 import { loadConfig } from '@copydesk/config';
 import { PublishConfig } from '../config/publish.config';
 import { NinjsDocument } from '../events/ninjs.mapper';
-import { StoriesRepository, VersionRow } from '../stories/stories.repository';
+import { StoriesRepository, StreamedVersionRow } from '../stories/stories.repository';
 import { StreamHead } from './stream-head';
 import { StreamEvent, StreamService } from './stream.service';
 
 /** The versions table as the stream reads it; rows are "committed" by `commit`. */
 class VersionLog extends StoriesRepository {
-  private readonly rows: VersionRow[] = [];
+  private readonly rows: StreamedVersionRow[] = [];
   queries = 0;
   constructor() {
     super(undefined as unknown as DataSource);
   }
-  commit(n: number): void {
+  commit(n: number, pubStatus: StreamedVersionRow['pubStatus'] = 'usable'): void {
     const at = new Date('2025-03-21T10:00:00Z');
     this.rows.push({
+      pubStatus,
       storyId: `story-${n}`,
       version: 1,
       kind: 'created',
@@ -27,11 +28,19 @@ class VersionLog extends StoriesRepository {
       submissionId: 'sub',
       itemIndex: 0,
       match: {},
-      document: { uri: `urn:copydesk:story:${n}` } as NinjsDocument,
+      document: {
+        uri: `urn:copydesk:story:${n}`,
+        type: 'text',
+        version: '1',
+        versionCreated: at.toISOString(),
+        pubStatus,
+        headlines: [{ role: 'main', value: `Story ${n}` }],
+        bodies: [{ role: 'main', contentType: 'text/plain', value: `The copy of story ${n}.` }],
+      } as NinjsDocument,
       seq: String(n),
     });
   }
-  override async versionsAfter(seq: string, limit: number): Promise<VersionRow[]> {
+  override async versionsAfter(seq: string, limit: number): Promise<StreamedVersionRow[]> {
     this.queries++;
     return this.rows.filter((r) => BigInt(r.seq) > BigInt(seq)).slice(0, limit);
   }
@@ -48,7 +57,7 @@ function setup() {
 }
 
 /** Collects what the stream sends until `enough` says so. */
-function collect(service: StreamService, from: string, enough: (events: StreamEvent[], keepAlives: number) => boolean) {
+function collect(service: StreamService, from: string, enough: (events: StreamEvent[], keepAlives: number) => boolean, scope: 'all' | 'released' = 'released') {
   const events: StreamEvent[] = [];
   let keepAlives = 0;
   const stop = new AbortController();
@@ -68,6 +77,7 @@ function collect(service: StreamService, from: string, enough: (events: StreamEv
       },
     },
     stop.signal,
+    scope,
   );
   return { events, done, keepAlives: () => keepAlives };
 }
@@ -97,6 +107,24 @@ describe('StreamService', () => {
     // One query at the start and one after each keep-alive, not one per poll.
     expect(log.queries).toBeLessThanOrEqual(3);
     expect(run.events).toEqual([]);
+    head.onModuleDestroy();
+  });
+
+  it('sends a withheld or canceled version to a reader without the right as a notice without its copy, and whole to one with it', async () => {
+    const { log, head, service } = setup();
+    log.commit(1);
+    log.commit(2, 'withheld');
+    log.commit(3, 'canceled');
+    const released = collect(service, '0', (events) => events.length === 3, 'released');
+    const all = collect(service, '0', (events) => events.length === 3, 'all');
+    await Promise.all([released.done, all.done]);
+    expect(released.events[0].event.data).toMatchObject({ headlines: [{ role: 'main', value: 'Story 1' }] });
+    expect(released.events.slice(1).map((e) => e.event.data)).toEqual([
+      { uri: 'urn:copydesk:story:2', type: 'text', version: '1', versionCreated: '2025-03-21T10:00:00.000Z', pubStatus: 'withheld' },
+      { uri: 'urn:copydesk:story:3', type: 'text', version: '1', versionCreated: '2025-03-21T10:00:00.000Z', pubStatus: 'canceled' },
+    ]);
+    expect(released.events.map((e) => [e.position, e.event.id])).toEqual(all.events.map((e) => [e.position, e.event.id]));
+    expect(all.events[2].event.data).toMatchObject({ pubStatus: 'canceled', bodies: [{ value: 'The copy of story 3.' }] });
     head.onModuleDestroy();
   });
 
