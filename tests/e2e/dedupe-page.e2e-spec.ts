@@ -59,11 +59,12 @@ describe('dedupe: a page, then the same page re-scraped ten minutes later', () =
   }
 
   const byHeadline = async () => {
+    // Publish has caught up when the API shows every version dedupe made for the source.
     const stories = await eventually(async () => {
       const all = await api.listAll({ source: source.id });
-      const pending = (await db.query('SELECT count(*)::int AS n FROM dedupe.outbox')).rows[0].n as number;
-      return pending === 0 ? all : undefined;
-    }, 'the outbox to drain');
+      const { rows } = await db.query('SELECT count(*)::int AS n FROM dedupe.story_versions v JOIN dedupe.stories s ON s.id = v.story_id WHERE s.source_id = $1', [source.id]);
+      return all.reduce((n, story) => n + story.versionCount, 0) === rows[0].n ? all : undefined;
+    }, 'publish to record every version');
     return new Map(stories.map((s) => [s.headline, s]));
   };
 
