@@ -57,24 +57,35 @@ else
 fi
 api_key="$(node -e 'console.log(require(process.argv[1]).apiKey)' "$ROOT/$key_file")"
 
+# A consumer key to read the stories API with, kept the same way.
+consumer_file="tmp/stack-consumer.json"
+if [ -f "$consumer_file" ] && node_modules/.bin/copydesk consumers list | grep -q "$(node -e 'console.log(require(process.argv[1]).id)' "$ROOT/$consumer_file")"; then
+  :
+else
+  node_modules/.bin/copydesk consumers add "demo reader $(date -u +%Y%m%d%H%M%S)" > "$consumer_file"
+fi
+reader_key="$(node -e 'console.log(require(process.argv[1]).apiKey)' "$ROOT/$consumer_file")"
+
 cat >&2 <<INFO
 
   Copydesk is running.
     ingest     http://$HOST:8081   POST /v1/wire
     normalise  http://$HOST:8082   /health/ready
     dedupe     http://$HOST:8083   /health/ready
-    publish    http://$HOST:8084   GET /v1/stories, GET /v1/stories/:id
+    publish    http://$HOST:8084   GET /v1/stories, GET /v1/stories/:id, GET /v1/stream
     kafka      $KAFKA_BROKERS
     database   $DATABASE_URL
 
   Source key (also in $key_file):
     $api_key
+  Consumer key for the stories API (also in $consumer_file):
+    $reader_key
 
   Try it:
     curl -s -X POST http://$HOST:8081/v1/wire -H "Authorization: Bearer $api_key" \\
       -H 'Content-Type: text/plain' -H 'X-Captured-At: 2025-03-21T10:00:00Z' \\
       --data-binary @../shared/corpus/seed/000_3dd1195f19a70900.txt
-    curl -s http://$HOST:8084/v1/stories
+    curl -s -H "Authorization: Bearer $reader_key" http://$HOST:8084/v1/stories
 
   Ctrl-C stops everything.
 

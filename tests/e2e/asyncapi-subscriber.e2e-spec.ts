@@ -8,7 +8,7 @@ import { ASYNCAPI_DOCUMENT_FILE, GEOJSON_SCHEMA_ID, JSON_SCHEMA_2020_12_FORMAT, 
 import { InboundMessage, KafkaConnection } from '@copydesk/kafka';
 import { TopicReader } from '@copydesk/kafka/testing';
 import { brokers, ROOT, SHARED } from '../support/env';
-import { addSource, eventually, RunningStack, startServices } from '../support/service-processes';
+import { addConsumer, addSource, eventually, RunningStack, startServices } from '../support/service-processes';
 import { PAGE_1, page2 } from './dedupe-pages';
 
 jest.setTimeout(240_000);
@@ -138,7 +138,8 @@ describe('a subscriber built only from the AsyncAPI document', () => {
     await post(ninjs(2, 'canceled'), '2025-03-21T11:05:00Z', 'application/json');
     await post(Buffer.from(Array.from({ length: 2048 }, (_, i) => (i * 7919) % 256)), '2025-03-21T11:06:00Z', 'application/octet-stream');
 
-    const api = new StoriesApi(stack.urls.publish);
+    // The withdrawal is read back: a key with the all-statuses right.
+    const api = new StoriesApi(stack.urls.publish, { apiKey: (await addConsumer(`asyncapi-${Date.now()}`, { allStatuses: true })).apiKey });
     const versions = await eventually(async () => {
       const stories = await api.listAll({ source: source.id });
       const total = stories.reduce((n, s) => n + s.versionCount, 0);

@@ -1,7 +1,7 @@
 import { Client } from 'pg';
 import { StoriesApi, StoryView } from '@copydesk/client';
 import { DATABASE_URL } from '../support/env';
-import { addSource, eventually, RunningStack, startServices } from '../support/service-processes';
+import { addConsumer, addSource, eventually, RunningStack, startServices } from '../support/service-processes';
 import { ECB, ECB_MORE, G2_CONTENT_TYPE, G2Item, g2Item, KILL_NOTICE } from './dedupe-g2-items';
 
 jest.setTimeout(240_000);
@@ -16,7 +16,8 @@ describe('dedupe: id-bearing NewsML-G2 items', () => {
 
   beforeAll(async () => {
     stack = await startServices('dedupe-g2', 28085);
-    api = new StoriesApi(stack.urls.publish);
+    // Kills are read back: a key with the all-statuses right.
+    api = new StoriesApi(stack.urls.publish, { apiKey: (await addConsumer(`dedupe-g2-${Date.now()}`, { allStatuses: true })).apiKey });
     source = addSource(`dedupe-g2-${Date.now()}`);
     await db.connect();
   });

@@ -1,7 +1,7 @@
 import { Client } from 'pg';
 import { StoriesApi } from '@copydesk/client';
 import { DATABASE_URL } from '../support/env';
-import { addSource, eventually, RunningStack, startServices } from '../support/service-processes';
+import { addConsumer, addSource, eventually, RunningStack, startServices } from '../support/service-processes';
 import { FLASH_HEADLINE, MINERALS_HEADLINE, MINERALS_REWRITE, PAGE_1, page2, relabel, SAME_EVENT_HEADLINE } from './dedupe-pages';
 
 jest.setTimeout(240_000);
@@ -29,7 +29,7 @@ describe('dedupe: a page, then the same page re-scraped ten minutes later', () =
 
   beforeAll(async () => {
     stack = await startServices('dedupe-page', 28081);
-    api = new StoriesApi(stack.urls.publish);
+    api = new StoriesApi(stack.urls.publish, { apiKey: (await addConsumer(`dedupe-page-${Date.now()}`)).apiKey });
     source = addSource(`dedupe-page-${Date.now()}`);
     await db.connect();
   });
@@ -61,6 +61,7 @@ describe('dedupe: a page, then the same page re-scraped ten minutes later', () =
   // The API once publish has read every version dedupe made for the source (an empty dedupe
   // outbox only says the versions are on their topic, not that publish has them yet).
   const byHeadline = async () => {
+    // Publish has caught up when the API shows every version dedupe made for the source.
     const stories = await eventually(async () => {
       const all = await api.listAll({ source: source.id });
       const { rows } = await db.query<{ n: number }>(

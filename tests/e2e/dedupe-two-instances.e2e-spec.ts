@@ -3,7 +3,7 @@ import path from 'node:path';
 import { Client } from 'pg';
 import { StoriesApi } from '@copydesk/client';
 import { DATABASE_URL, ROOT } from '../support/env';
-import { addSource, eventually, RunningStack, startServices } from '../support/service-processes';
+import { addConsumer, addSource, eventually, RunningStack, startServices } from '../support/service-processes';
 import { PAGE_1, page2, relabel } from './dedupe-pages';
 
 jest.setTimeout(420_000);
@@ -84,7 +84,7 @@ describe('dedupe: two instances in one consumer group', () => {
     const twice = await db.query('SELECT item_id FROM dedupe.story_versions GROUP BY item_id HAVING count(*) > 1');
     expect(twice.rows).toEqual([]);
 
-    const api = new StoriesApi(a.urls.publish);
+    const api = new StoriesApi(a.urls.publish, { apiKey: (await addConsumer(`dedupe-two-${Date.now()}`)).apiKey });
     for (const source of sources) {
       const stories = await eventually(async () => {
         const all = await api.listAll({ source: source.id });

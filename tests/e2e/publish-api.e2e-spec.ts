@@ -3,7 +3,7 @@ import { StoriesApi, StoriesApiError, StoryView, streamStories, StreamedStoryEve
 import { formatUpdatedLabel } from '@copydesk/updated-label';
 import { DATABASE_URL } from '../support/env';
 import { ninjs31 } from '../support/ninjs-validator';
-import { addSource, eventually, RunningStack, startServices } from '../support/service-processes';
+import { addConsumer, addSource, ConsumerKey, eventually, RunningStack, startServices } from '../support/service-processes';
 import { FLASH_HEADLINE, MINERALS_HEADLINE, MINERALS_REWRITE, PAGE_1, page2 } from './dedupe-pages';
 
 jest.setTimeout(240_000);
@@ -49,7 +49,11 @@ async function timed<T>(call: () => Promise<T>): Promise<{ value: T; sentAt: num
 
 describe('the publish API', () => {
   let stack: RunningStack;
+  /** A key with the all-statuses right: it reads the killed story too. */
   let api: StoriesApi;
+  let editor: ConsumerKey;
+  /** A key without it. */
+  let reader: StoriesApi;
   let source: { id: string; apiKey: string };
   const db = new Client({ connectionString: DATABASE_URL });
   const killedUri = `urn:newsroom:doha-talks:${Date.now()}`;
@@ -57,7 +61,9 @@ describe('the publish API', () => {
 
   beforeAll(async () => {
     stack = await startServices('publish-api', 38081);
-    api = new StoriesApi(stack.urls.publish);
+    editor = await addConsumer(`publish-api-editor-${Date.now()}`, { allStatuses: true });
+    api = new StoriesApi(stack.urls.publish, { apiKey: editor.apiKey });
+    reader = new StoriesApi(stack.urls.publish, { apiKey: (await addConsumer(`publish-api-reader-${Date.now()}`)).apiKey });
     source = addSource(`publish-api-${Date.now()}`);
     await db.connect();
     streamStart = String((await db.query('SELECT seq FROM publish.stream_position')).rows[0].seq);
@@ -189,12 +195,29 @@ describe('the publish API', () => {
     expect(await failure(api.list({ updatedSince: 'yesterday' }))).toEqual([400, 'VALIDATION_FAILED']);
     expect(await failure(api.list({ limit: 500 }))).toEqual([400, 'VALIDATION_FAILED']);
     expect(await failure(api.list({ cursor: 'bm9wZQ' }))).toEqual([400, 'INVALID_CURSOR']);
-    const badVersion = await fetch(`${stack.urls.publish}/v1/stories/${minerals.id}/versions/first`);
+    const auth = { headers: { Authorization: `Bearer ${editor.apiKey}` } };
+    const badVersion = await fetch(`${stack.urls.publish}/v1/stories/${minerals.id}/versions/first`, auth);
     expect([badVersion.status, ((await badVersion.json()) as { error: string }).error]).toEqual([400, 'INVALID_VERSION']);
-    const unknownParameter = await fetch(`${stack.urls.publish}/v1/stories?colour=red`);
+    const unknownParameter = await fetch(`${stack.urls.publish}/v1/stories?colour=red`, auth);
     expect(unknownParameter.status).toBe(400);
-    const badEventId = await fetch(`${stack.urls.publish}/v1/stream`, { headers: { 'Last-Event-ID': 'yesterday' } });
+    const badEventId = await fetch(`${stack.urls.publish}/v1/stream`, { headers: { ...auth.headers, 'Last-Event-ID': 'yesterday' } });
     expect([badEventId.status, ((await badEventId.json()) as { error: string }).error]).toEqual([400, 'INVALID_EVENT_ID']);
+    expect(await failure(api.versionPage(minerals.id, { cursor: 'bm9wZQ' }))).toEqual([400, 'INVALID_CURSOR']);
+  });
+
+  it('reads only with a consumer key, and without the all-statuses right a killed story reads as absent', async () => {
+    const anonymous = await fetch(`${stack.urls.publish}/v1/stories`);
+    expect([anonymous.status, ((await anonymous.json()) as { error: string }).error]).toEqual([401, 'UNAUTHORIZED']);
+    expect((await fetch(`${stack.urls.publish}/v1/stream`)).status).toBe(401);
+
+    const killed = (await api.listAll({ source: source.id, pubStatus: 'canceled' }))[0];
+    const seen = await reader.listAll({ source: source.id });
+    expect(seen).toHaveLength(7);
+    expect(seen.map((s) => s.id)).not.toContain(killed.id);
+    expect(seen.every((s) => s.pubStatus === 'usable')).toBe(true);
+    await expect(reader.story(killed.id)).rejects.toMatchObject({ status: 404, body: { error: 'STORY_NOT_FOUND' } });
+    await expect(reader.versions(killed.id)).rejects.toMatchObject({ status: 404, body: { error: 'STORY_NOT_FOUND' } });
+    expect((await reader.versions((await storyByHeadline(MINERALS_REWRITE)).id)).map((v) => v.version)).toEqual([1, 2]);
   });
 
   it('serves the OpenAPI document at /docs', async () => {
@@ -208,13 +231,18 @@ describe('the publish API', () => {
     );
     const listParameters = (doc.paths['/v1/stories'].get as { parameters: { name: string }[] }).parameters.map((p) => p.name);
     expect(listParameters).toEqual(expect.arrayContaining(['source', 'updatedSince', 'pubStatus', 'q', 'limit', 'cursor']));
+    const versions = doc.paths['/v1/stories/{id}/versions'].get as { parameters: { name: string }[]; security: unknown[]; responses: Record<string, unknown> };
+    expect(versions.parameters.map((p) => p.name)).toEqual(expect.arrayContaining(['id', 'limit', 'cursor']));
+    expect(versions.security).toEqual([{ bearer: [] }]);
+    expect(Object.keys(versions.responses)).toEqual(expect.arrayContaining(['200', '401', '404', '429']));
+    expect((doc as unknown as { components: { securitySchemes: Record<string, unknown> } }).components.securitySchemes.bearer).toMatchObject({ type: 'http', scheme: 'bearer' });
   });
 
   it('streams every published version over SSE and resumes after a reconnect with no gap and no repeat', async () => {
     const received: StreamedStoryEvent[] = [];
     // First connection: read three events, then drop it.
     const first = new AbortController();
-    for await (const e of streamStories(stack.urls.publish, { lastEventId: streamStart, signal: first.signal })) {
+    for await (const e of streamStories(stack.urls.publish, { apiKey: editor.apiKey, lastEventId: streamStart, signal: first.signal })) {
       received.push(e);
       if (received.length === 3) break;
     }
@@ -226,7 +254,7 @@ describe('the publish API', () => {
 
     // Second connection resumes after the last event seen, until the new story arrives.
     const second = new AbortController();
-    for await (const e of streamStories(stack.urls.publish, { lastEventId: received[received.length - 1].id, signal: second.signal })) {
+    for await (const e of streamStories(stack.urls.publish, { apiKey: editor.apiKey, lastEventId: received[received.length - 1].id, signal: second.signal })) {
       received.push(e);
       if (e.event.data.headlines && JSON.stringify(e.event.data.headlines).includes(headline)) break;
     }

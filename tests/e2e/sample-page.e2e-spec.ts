@@ -5,7 +5,7 @@ import { PublishedStoryEvent, StoriesApi, subscribe, Subscription } from '@copyd
 import { Topic } from '@copydesk/contracts';
 import { brokers, DATABASE_URL, SHARED } from '../support/env';
 import { ninjs31 } from '../support/ninjs-validator';
-import { addSource, eventually, RunningStack, startServices } from '../support/service-processes';
+import { addConsumer, addSource, eventually, RunningStack, startServices } from '../support/service-processes';
 
 jest.setTimeout(180_000);
 
@@ -32,7 +32,7 @@ describe('the sample page, end to end', () => {
 
   beforeAll(async () => {
     stack = await startServices('sample-page', 18081);
-    api = new StoriesApi(stack.urls.publish);
+    api = new StoriesApi(stack.urls.publish, { apiKey: (await addConsumer(`sample-page-${Date.now()}`)).apiKey });
     source = addSource(`sample-page-${Date.now()}`);
     subscription = subscribe(Topic.StoryPublished, (e) => void (e.sourceId === source.id && events.push(e)), { brokers: brokers() });
     await subscription.ready;

@@ -127,6 +127,36 @@ export function addSource(name: string): { id: string; name: string; apiKey: str
   return JSON.parse(result.stdout.trim());
 }
 
+export interface ConsumerKey {
+  id: string;
+  name: string;
+  apiKey: string;
+  allStatuses: boolean;
+}
+
+/**
+ * `copydesk consumers …`, as an operator would run it: exit status, output and errors. Run
+ * asynchronously, so the test's own connections (keep-alive timers) go on meanwhile.
+ */
+export function consumersCommand(args: string[]): Promise<{ status: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(path.join(ROOT, 'node_modules/.bin/copydesk'), ['consumers', ...args], { env: { ...process.env, DATABASE_URL }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (t: string) => (stdout += t));
+    child.stderr.setEncoding('utf8').on('data', (t: string) => (stderr += t));
+    child.once('error', reject);
+    child.once('close', (status) => resolve({ status, stdout, stderr }));
+  });
+}
+
+/** `copydesk consumers add NAME [--all-statuses]`: a reader of the stories API and the stream. */
+export async function addConsumer(name: string, options: { allStatuses?: boolean } = {}): Promise<ConsumerKey> {
+  const result = await consumersCommand(['add', name, ...(options.allStatuses ? ['--all-statuses'] : [])]);
+  if (result.status !== 0) throw new Error(`copydesk consumers add failed: ${result.stderr}`);
+  return JSON.parse(result.stdout.trim());
+}
+
 /** Polls `check` until it returns a value other than undefined. */
 export async function eventually<T>(check: () => Promise<T | undefined> | T | undefined, what: string, deadlineMs = 60_000): Promise<T> {
   const end = Date.now() + deadlineMs;

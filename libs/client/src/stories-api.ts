@@ -32,6 +32,9 @@ export interface VersionView {
   version: number;
   kind: VersionKind;
   current: boolean;
+  pubStatus: PubStatus;
+  /** False while the version is held under embargo (seen only with a key that has the all-statuses right). */
+  released: boolean;
   eventId: string;
   eventType: StoryEventType;
   updatedAt: string;
@@ -42,6 +45,18 @@ export interface VersionView {
   itemIndex: number;
   match: MatchEvidence;
   ninjs: Record<string, unknown>;
+}
+
+export interface VersionPage {
+  storyId: string;
+  /** Oldest first. */
+  items: VersionView[];
+  nextCursor: string | null;
+}
+
+export interface VersionQuery {
+  limit?: number;
+  cursor?: string;
 }
 
 export interface DiffSegment {
@@ -80,18 +95,39 @@ export class StoriesApiError extends Error {
   constructor(
     readonly status: number,
     readonly body: ApiErrorBody,
+    /** From `Retry-After` on a 429 (`RATE_LIMITED`): seconds to wait before trying again. */
+    readonly retryAfterSeconds?: number,
   ) {
     super(`${status} ${body.error}: ${body.message}`);
     this.name = 'StoriesApiError';
   }
 }
 
+/** `Retry-After` in seconds, when the answer has one. */
+export function retryAfterOf(res: Response): number | undefined {
+  const value = Number(res.headers.get('retry-after'));
+  return Number.isFinite(value) && value > 0 ? value : undefined;
+}
+
 function isErrorBody(body: unknown): body is ApiErrorBody {
   return typeof body === 'object' && body !== null && typeof (body as ApiErrorBody).error === 'string';
 }
 
+export interface StoriesApiOptions {
+  /** A consumer key (`copydesk consumers add NAME`), sent as `Authorization: Bearer <apiKey>`. Without one, only public reading works, where it is on. */
+  apiKey?: string;
+}
+
+/** The request headers that carry a consumer key. */
+export function authorizationHeaders(apiKey: string | undefined): Record<string, string> {
+  return apiKey ? { Authorization: `Bearer ${apiKey}` } : {};
+}
+
 export class StoriesApi {
-  constructor(private readonly baseUrl: string) {}
+  constructor(
+    private readonly baseUrl: string,
+    private readonly options: StoriesApiOptions = {},
+  ) {}
 
   list(query: StoryQuery = {}): Promise<StoryPage> {
     const params = new URLSearchParams();
@@ -116,9 +152,23 @@ export class StoriesApi {
     return this.get<StoryView>(`/v1/stories/${encodeURIComponent(id)}`);
   }
 
-  /** Every version of a story, oldest first. */
+  /** One page of a story's versions, oldest first. */
+  versionPage(id: string, query: VersionQuery = {}): Promise<VersionPage> {
+    const params = new URLSearchParams();
+    for (const [k, v] of Object.entries(query)) if (v !== undefined) params.set(k, String(v));
+    return this.get<VersionPage>(`/v1/stories/${encodeURIComponent(id)}/versions${params.size ? `?${params}` : ''}`);
+  }
+
+  /** Every version of a story, oldest first (every page). */
   async versions(id: string): Promise<VersionView[]> {
-    return (await this.get<{ storyId: string; items: VersionView[] }>(`/v1/stories/${encodeURIComponent(id)}/versions`)).items;
+    const all: VersionView[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await this.versionPage(id, { limit: 200, cursor });
+      all.push(...page.items);
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor);
+    return all;
   }
 
   version(id: string, version: number): Promise<VersionView> {
@@ -131,7 +181,7 @@ export class StoriesApi {
   }
 
   private async get<T>(path: string): Promise<T> {
-    const res = await fetch(`${this.baseUrl}${path}`);
+    const res = await fetch(`${this.baseUrl}${path}`, { headers: authorizationHeaders(this.options.apiKey) });
     const text = await res.text();
     let body: unknown;
     try {
@@ -139,7 +189,9 @@ export class StoriesApi {
     } catch {
       body = undefined;
     }
-    if (!res.ok) throw new StoriesApiError(res.status, isErrorBody(body) ? body : { error: `HTTP_${res.status}`, message: text.slice(0, 200), details: [] });
+    if (!res.ok) {
+      throw new StoriesApiError(res.status, isErrorBody(body) ? body : { error: `HTTP_${res.status}`, message: text.slice(0, 200), details: [] }, retryAfterOf(res));
+    }
     if (body === undefined) throw new StoriesApiError(res.status, { error: 'MALFORMED_RESPONSE', message: 'the response is not JSON', details: [] });
     return body as T;
   }

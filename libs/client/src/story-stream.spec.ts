@@ -5,10 +5,14 @@ import { followStories, streamStories, StreamedStoryEvent } from './story-stream
 const event = (n: number) => ({ specversion: '1.0', id: `s:${n}`, type: 'story.updated', subject: 's', data: { uri: 'urn:x', version: String(n) } });
 
 /** A stand-in for `GET /v1/stream` on a local port: each connection is answered by the next handler. */
-async function sseServer(handlers: ((req: IncomingMessage, res: ServerResponse) => void)[]): Promise<{ url: string; seen: (string | undefined)[]; close(): Promise<void> }> {
+async function sseServer(
+  handlers: ((req: IncomingMessage, res: ServerResponse) => void)[],
+): Promise<{ url: string; seen: (string | undefined)[]; authorization: (string | undefined)[]; close(): Promise<void> }> {
   const seen: (string | undefined)[] = [];
+  const authorization: (string | undefined)[] = [];
   const server: Server = createServer((req, res) => {
     seen.push(req.headers['last-event-id'] as string | undefined);
+    authorization.push(req.headers.authorization);
     const handler = handlers.shift();
     if (!handler) {
       res.writeHead(503).end();
@@ -21,6 +25,7 @@ async function sseServer(handlers: ((req: IncomingMessage, res: ServerResponse) 
   return {
     url: `http://127.0.0.1:${port}`,
     seen,
+    authorization,
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();
@@ -91,6 +96,54 @@ describe('followStories', () => {
       }
       expect(got).toEqual(['21', '22']);
       expect(server.seen).toEqual([undefined, '20', '21']);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('sends the consumer key on every connection', async () => {
+    const server = await sseServer([
+      (_req, res) => {
+        sse(res);
+        res.end(`id: 30\ndata: ${JSON.stringify(event(30))}\n\n`);
+      },
+      (_req, res) => {
+        sse(res);
+        res.write(`id: 31\ndata: ${JSON.stringify(event(31))}\n\n`);
+      },
+    ]);
+    const stop = new AbortController();
+    try {
+      const got: string[] = [];
+      for await (const e of followStories(server.url, { apiKey: 'cdc_key', signal: stop.signal, retryMs: 10 })) {
+        got.push(e.id);
+        if (got.length === 2) stop.abort();
+      }
+      expect(got).toEqual(['30', '31']);
+      expect(server.authorization).toEqual(['Bearer cdc_key', 'Bearer cdc_key']);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('waits as long as Retry-After says when the server answers 429, then reconnects; other 4xx end it', async () => {
+    const server = await sseServer([
+      (_req, res) => res.writeHead(429, { 'Content-Type': 'application/json', 'Retry-After': '1' }).end(JSON.stringify({ error: 'RATE_LIMITED', message: 'slow down', details: [] })),
+      (_req, res) => {
+        sse(res);
+        res.write(`id: 40\ndata: ${JSON.stringify(event(40))}\n\n`);
+      },
+      (_req, res) => res.writeHead(401, { 'Content-Type': 'application/json' }).end(JSON.stringify({ error: 'UNAUTHORIZED', message: 'no', details: [] })),
+    ]);
+    const stop = new AbortController();
+    try {
+      const started = Date.now();
+      for await (const e of followStories(server.url, { signal: stop.signal, retryMs: 10 })) {
+        expect(e.id).toBe('40');
+        expect(Date.now() - started).toBeGreaterThanOrEqual(1000);
+        stop.abort();
+      }
+      await expect(followStories(server.url, { retryMs: 10 }).next()).rejects.toMatchObject({ status: 401, body: { error: 'UNAUTHORIZED' } });
     } finally {
       await server.close();
     }

@@ -1,4 +1,4 @@
-import { ApiErrorBody, StoriesApiError } from './stories-api';
+import { ApiErrorBody, authorizationHeaders, retryAfterOf, StoriesApiError } from './stories-api';
 
 /** One Server-Sent Event of `GET /v1/stream`: a published version as a structured CloudEvent. */
 export interface StreamedStoryEvent {
@@ -19,6 +19,8 @@ export interface StreamedStoryEvent {
 }
 
 export interface StreamOptions {
+  /** A consumer key, sent as `Authorization: Bearer <apiKey>`. */
+  apiKey?: string;
   /** Resume after this event id; without it, the stream starts with the next version published. */
   lastEventId?: string;
   signal?: AbortSignal;
@@ -31,10 +33,10 @@ export interface StreamOptions {
  * to resume after a disconnect, call again with the last id received (or use `followStories`).
  */
 export async function* streamStories(baseUrl: string, options: StreamOptions = {}): AsyncGenerator<StreamedStoryEvent> {
-  const headers: Record<string, string> = { Accept: 'text/event-stream' };
+  const headers: Record<string, string> = { Accept: 'text/event-stream', ...authorizationHeaders(options.apiKey) };
   if (options.lastEventId) headers['Last-Event-ID'] = options.lastEventId;
   const res = await fetch(`${baseUrl}/v1/stream`, { headers, signal: options.signal });
-  if (!res.ok || !res.body) throw new StoriesApiError(res.status, (await res.json()) as ApiErrorBody);
+  if (!res.ok || !res.body) throw new StoriesApiError(res.status, (await res.json()) as ApiErrorBody, retryAfterOf(res));
   const decoder = new TextDecoder();
   let buffer = '';
   let id = options.lastEventId ?? '';
@@ -67,6 +69,8 @@ export async function* streamStories(baseUrl: string, options: StreamOptions = {
 }
 
 export interface FollowOptions {
+  /** A consumer key, sent as `Authorization: Bearer <apiKey>` on every connection. */
+  apiKey?: string;
   lastEventId?: string;
   signal?: AbortSignal;
   /** Wait between reconnects, ms. */
@@ -76,20 +80,23 @@ export interface FollowOptions {
 /**
  * Follows the stream for as long as the signal allows, reconnecting after every disconnect
  * (a restart of the service, a dropped connection) with the last id it saw: no gap, no repeat.
- * Errors the server answers with 4xx are not retried.
+ * Errors the server answers with 4xx are not retried, except 429 (over the rate limit), retried
+ * after its `Retry-After`.
  */
 export async function* followStories(baseUrl: string, options: FollowOptions = {}): AsyncGenerator<StreamedStoryEvent> {
   let position = options.lastEventId;
   const signal = options.signal;
   while (!signal?.aborted) {
+    let waitMs = options.retryMs ?? 1000;
     try {
-      for await (const e of streamStories(baseUrl, { lastEventId: position, signal, onPosition: (id) => (position = id) })) yield e;
+      for await (const e of streamStories(baseUrl, { apiKey: options.apiKey, lastEventId: position, signal, onPosition: (id) => (position = id) })) yield e;
     } catch (e) {
       if (signal?.aborted) return;
-      if (e instanceof StoriesApiError && e.status >= 400 && e.status < 500) throw e;
+      if (e instanceof StoriesApiError && e.status === 429) waitMs = Math.max(waitMs, (e.retryAfterSeconds ?? 1) * 1000);
+      else if (e instanceof StoriesApiError && e.status >= 400 && e.status < 500) throw e;
     }
     await new Promise<void>((resolve) => {
-      const timer = setTimeout(resolve, options.retryMs ?? 1000);
+      const timer = setTimeout(resolve, waitMs);
       signal?.addEventListener(
         'abort',
         () => {

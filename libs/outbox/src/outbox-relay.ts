@@ -8,14 +8,19 @@ export interface OutboxRelayOptions {
   pollIntervalMs?: number;
 }
 
+/** Longest a timer may wait (setTimeout's limit); a later due time is looked at again then. */
+const MAX_TIMER_MS = 2_147_483_647;
+
 /**
  * Hands outbox records to Kafka, in write order, each exactly once (see `SqlOutboxStore`).
- * It is woken when a writer commits (PostgreSQL NOTIFY, from any instance) and on a slow
- * poll; wake-ups that arrive while it is sending coalesce into one more pass.
+ * It is woken when a writer commits (PostgreSQL NOTIFY, from any instance), when the next held
+ * record falls due, and on a slow poll; wake-ups that arrive while it is sending coalesce into
+ * one more pass.
  */
 export class OutboxRelay {
   private readonly logger = new Logger(OutboxRelay.name);
   private timer: NodeJS.Timeout | undefined;
+  private dueTimer: NodeJS.Timeout | undefined;
   private running: Promise<void> | undefined;
   private again = false;
   private stopped = true;
@@ -46,6 +51,7 @@ export class OutboxRelay {
     this.stopped = true;
     if (this.timer) clearInterval(this.timer);
     this.timer = undefined;
+    this.wakeAt(null);
     await this.unlisten?.();
     this.unlisten = undefined;
     await this.running;
@@ -73,14 +79,24 @@ export class OutboxRelay {
       await this.store.withRelayLock(async (session) => {
         for (;;) {
           const batch = await session.nextBatch(this.batchSize);
-          if (batch.length === 0) return;
-          await this.send(session, batch);
-          if (batch.length < this.batchSize || this.stopped) return;
+          if (batch.length > 0) await this.send(session, batch);
+          if (this.stopped) return;
+          if (batch.length < this.batchSize) break;
         }
+        this.wakeAt(await session.nextDueInMs());
       });
     } catch (e) {
       this.logger.warn({ msg: 'outbox relay failed, will retry', err: e });
     }
+  }
+
+  /** Sets the wake-up for the next held record (replacing the one before); null: none. */
+  private wakeAt(dueInMs: number | null): void {
+    if (this.dueTimer) clearTimeout(this.dueTimer);
+    this.dueTimer = undefined;
+    if (dueInMs === null || this.stopped) return;
+    // A few ms late rather than early: the store compares with the database's clock.
+    this.dueTimer = setTimeout(() => void this.kick(), Math.min(MAX_TIMER_MS, dueInMs + 20));
   }
 
   /**

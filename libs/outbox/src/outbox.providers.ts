@@ -1,13 +1,16 @@
 import { Injectable, OnApplicationBootstrap, Provider } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { KafkaPublisher, OutgoingMessage, TopicTailReader } from '@copydesk/kafka';
+import { KafkaPublisher, TopicTailReader } from '@copydesk/kafka';
 import { ShutdownPhase, ShutdownSequence } from '@copydesk/observability';
 import { OutboxRelay, OutboxRelayOptions } from './outbox-relay';
-import { SqlOutboxStore } from './sql-outbox.store';
+import { OutboxMessage, SqlOutboxStore } from './sql-outbox.store';
 
-/** What a service writes through: messages added in the caller's transaction, sent after it commits. */
+/**
+ * What a service writes through: messages added in the caller's transaction, sent after it
+ * commits, or from a message's `notBefore` on.
+ */
 export abstract class Outbox {
-  abstract enqueue(manager: EntityManager, messages: OutgoingMessage[]): Promise<void>;
+  abstract enqueue(manager: EntityManager, messages: OutboxMessage[]): Promise<void>;
 }
 
 /** Starts the relay once the app has initialised (its shutdown is registered with the `ShutdownSequence`). */

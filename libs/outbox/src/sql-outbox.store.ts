@@ -4,6 +4,13 @@ import { Header } from '@copydesk/contracts';
 import { lockKeyOf } from '@copydesk/database';
 import { assertWithinLimit, OutgoingMessage } from '@copydesk/kafka';
 
+/**
+ * A message for the outbox. `notBefore`: the relay sends it only from this time on (an
+ * embargoed story's events), and holds the later messages of the same topic and key behind it,
+ * so a key's messages still reach the partition in order; other keys' messages go on.
+ */
+export type OutboxMessage = OutgoingMessage & { notBefore?: Date | null };
+
 export interface OutboxRecord {
   id: string;
   /** The message as the relay sends it: with the `copydesk-outbox-id` header that names the record. */
@@ -21,6 +28,8 @@ export interface OutboxSession {
   markSent(ids: string[]): Promise<void>;
   /** Takes a record its topic refuses for good out of the queue, with the reason. */
   setAside(id: string, reason: string): Promise<void>;
+  /** Milliseconds until the next held record falls due, by the database's clock; null when none is held. */
+  nextDueInMs(): Promise<number | null>;
 }
 
 type Query = (sql: string, params: unknown[]) => Promise<unknown>;
@@ -50,6 +59,11 @@ interface Row {
  *
  * Writers wake the relay through PostgreSQL: `enqueue` sends a NOTIFY on the outbox's channel,
  * delivered when the writer's transaction commits, to the relay of every instance.
+ *
+ * Held records (`not_before` in the future) are skipped until they fall due, and so is every
+ * later record of the same topic and key: a key's messages keep their order, the other keys'
+ * messages are not held up. The tail argument still holds: attempted records are still the
+ * last ones the relay handed to Kafka.
  */
 export class SqlOutboxStore {
   private readonly logger = new Logger(SqlOutboxStore.name);
@@ -74,15 +88,21 @@ export class SqlOutboxStore {
    * that made it (`MessageTooLargeError`), so the item is dead-lettered and kept, instead of
    * reaching the relay.
    */
-  async enqueue(manager: EntityManager, messages: OutgoingMessage[]): Promise<void> {
+  async enqueue(manager: EntityManager, messages: OutboxMessage[]): Promise<void> {
     if (messages.length === 0) return;
     messages.forEach(assertWithinLimit);
     const params: unknown[] = [];
     const rows = messages.map((m, i) => {
-      params.push(m.topic, m.key, m.value === null ? null : Buffer.isBuffer(m.value) ? m.value : Buffer.from(m.value, 'utf8'), JSON.stringify(m.headers ?? {}));
-      return `($${i * 4 + 1}, $${i * 4 + 2}, $${i * 4 + 3}, $${i * 4 + 4}::jsonb)`;
+      params.push(
+        m.topic,
+        m.key,
+        m.value === null ? null : Buffer.isBuffer(m.value) ? m.value : Buffer.from(m.value, 'utf8'),
+        JSON.stringify(m.headers ?? {}),
+        m.notBefore ?? null,
+      );
+      return `($${i * 5 + 1}, $${i * 5 + 2}, $${i * 5 + 3}, $${i * 5 + 4}::jsonb, $${i * 5 + 5}::timestamptz)`;
     });
-    await manager.query(`INSERT INTO ${this.table} (topic, key, value, headers) VALUES ${rows.join(', ')}`, params);
+    await manager.query(`INSERT INTO ${this.table} (topic, key, value, headers, not_before) VALUES ${rows.join(', ')}`, params);
     await manager.query('SELECT pg_notify($1, $2)', [this.channel, '']);
   }
 
@@ -105,6 +125,7 @@ export class SqlOutboxStore {
           nextBatch: (limit) => this.nextBatchOn(query, limit),
           markSent: (ids) => this.markSentOn(query, ids),
           setAside: (id, reason) => this.setAsideOn(query, id, reason),
+          nextDueInMs: () => this.nextDueInMsOn(query),
         });
       } finally {
         await runner.query('SELECT pg_advisory_unlock($1)', [this.lockKey]).catch(() => undefined);
@@ -124,7 +145,12 @@ export class SqlOutboxStore {
     return this.markSentOn(this.poolQuery, ids);
   }
 
-  /** Records waiting to be sent (not those set aside). */
+  /** Milliseconds until the next held record falls due; null when none is held. */
+  nextDueInMs(): Promise<number | null> {
+    return this.nextDueInMsOn(this.poolQuery);
+  }
+
+  /** Records waiting to be sent, held ones too (not those set aside). */
   async pending(): Promise<number> {
     const [{ n }] = (await this.dataSource.query(`SELECT count(*)::int AS n FROM ${this.table} WHERE failed_at IS NULL`)) as { n: number }[];
     return n;
@@ -141,16 +167,38 @@ export class SqlOutboxStore {
 
   private readonly poolQuery: Query = (sql, params) => this.dataSource.query(sql, params);
 
-  /** The oldest unsent records, in write order, with those already on their topic removed; marked attempted before they are returned. */
+  /**
+   * The oldest unsent records that are due, in write order, with those already on their topic
+   * removed; marked attempted before they are returned. A record behind a held record of its
+   * topic and key waits with it.
+   */
   private async nextBatchOn(query: Query, limit: number): Promise<OutboxRecord[]> {
     await this.settleAttempted(query);
-    const rows = (await query(`SELECT id, topic, key, value, headers FROM ${this.table} WHERE failed_at IS NULL ORDER BY id LIMIT $1`, [limit])) as Row[];
+    const rows = (await query(
+      `SELECT id, topic, key, value, headers FROM ${this.table} o
+        WHERE failed_at IS NULL
+          AND (not_before IS NULL OR not_before <= now())
+          AND NOT EXISTS (
+            SELECT 1 FROM ${this.table} h
+             WHERE h.not_before IS NOT NULL AND h.not_before > now() AND h.failed_at IS NULL
+               AND h.topic = o.topic AND h.key = o.key AND h.id < o.id)
+        ORDER BY id LIMIT $1`,
+      [limit],
+    )) as Row[];
     if (rows.length === 0) return [];
     await query(`UPDATE ${this.table} SET attempted_at = now() WHERE id = ANY($1::bigint[])`, [rows.map((r) => String(r.id))]);
     return rows.map((r) => ({
       id: String(r.id),
       message: { topic: r.topic, key: r.key, value: r.value, headers: { ...r.headers, [Header.OutboxId]: this.outboxId(r.id) } },
     }));
+  }
+
+  private async nextDueInMsOn(query: Query): Promise<number | null> {
+    const [{ ms }] = (await query(
+      `SELECT ceil(EXTRACT(EPOCH FROM min(not_before) - now()) * 1000)::bigint AS ms FROM ${this.table} WHERE failed_at IS NULL AND not_before > now()`,
+      [],
+    )) as { ms: string | null }[];
+    return ms === null ? null : Math.max(0, Number(ms));
   }
 
   private async markSentOn(query: Query, ids: string[]): Promise<void> {

@@ -7,7 +7,14 @@ import { HealthController, healthChecksProvider } from '@copydesk/observability'
 import { outboxProviders } from '@copydesk/outbox';
 import { Clock, SystemClock } from './clock/clock';
 import { PublishConfig } from './config/publish.config';
+import { ConsumersRepository } from './consumers/consumers.repository';
+import { ConsumersService } from './consumers/consumers.service';
+import { ReaderAuthGuard } from './consumers/reader-auth.guard';
+import { EmbargoRelease } from './embargo/embargo-release';
 import { createPublishDataSource, PUBLISH_SCHEMA } from './database/publish-data-source';
+import { READ_DATA_SOURCE, READ_POOL_APPLICATION_NAME } from './database/read-data-source';
+import { RateLimitGuard } from './rate-limit/rate-limit.guard';
+import { RateLimiter } from './rate-limit/rate-limiter';
 import { PublishRepository } from './stories/publish.repository';
 import { PublishService } from './stories/publish.service';
 import { StoriesController } from './stories/stories.controller';
@@ -23,16 +30,28 @@ import { StreamService } from './stream/stream.service';
   providers: [
     { provide: PublishConfig, useFactory: () => loadConfig(PublishConfig) },
     { provide: Clock, useClass: SystemClock },
-    dataSourceProvider(PublishConfig, createPublishDataSource, PUBLISH_SCHEMA),
+    dataSourceProvider(PublishConfig, (url, c) => createPublishDataSource(url, { poolSize: c.PUBLISH_DB_POOL_SIZE }), PUBLISH_SCHEMA),
+    dataSourceProvider(
+      PublishConfig,
+      (url, c) => createPublishDataSource(url, { poolSize: c.PUBLISH_READ_POOL_SIZE, applicationName: READ_POOL_APPLICATION_NAME }),
+      PUBLISH_SCHEMA,
+      { provide: READ_DATA_SOURCE, label: 'publish read pool', checkMigrations: false },
+    ),
     ...kafkaProviders(PublishConfig, 'copydesk-publish'),
     ...outboxProviders(PUBLISH_SCHEMA),
     healthChecksProvider({ useFactory: (ds: DataSource, broker: BrokerHealth) => [new DatabaseHealth(ds), broker], inject: [DataSource, BrokerHealth] }),
+    ConsumersRepository,
+    ConsumersService,
+    ReaderAuthGuard,
+    RateLimiter,
+    RateLimitGuard,
     PublishRepository,
     StoriesRepository,
     StoryViewFactory,
     StreamHead,
     StreamService,
     PublishService,
+    EmbargoRelease,
   ],
 })
 export class AppModule {}

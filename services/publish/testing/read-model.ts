@@ -31,6 +31,7 @@ export class ReadModelFixture {
   async close(): Promise<void> {
     const ids = [...this.storyIds];
     await this.dataSource.query(`DELETE FROM publish.versions WHERE story_id = ANY($1::uuid[])`, [ids]);
+    await this.dataSource.query(`DELETE FROM publish.released_stories WHERE id = ANY($1::uuid[])`, [ids]);
     await this.dataSource.query(`DELETE FROM publish.stories WHERE id = ANY($1::uuid[])`, [ids]);
     await this.dataSource.destroy();
   }
@@ -41,7 +42,10 @@ export class ReadModelFixture {
       for (const v of versions) {
         this.storyIds.add(v.storyId);
         const doc = toNinjs(v, 'urn:copydesk');
-        if (await this.repo.insertVersion(m, v, doc, eventId(v.storyId, v.version), publishedAt)) await this.repo.upsertStory(m, v, doc);
+        if (await this.repo.insertVersion(m, v, doc, eventId(v.storyId, v.version), publishedAt, null)) {
+          await this.repo.upsertStory(m, v, doc);
+          await this.repo.releaseToStory(m, v.storyId, v.version);
+        }
       }
     });
   }
@@ -56,6 +60,7 @@ export interface VersionFields {
   updatedAt?: string;
   updatedPrecision?: StoryVersionMessage['updatedPrecision'];
   itemIndex?: number;
+  pubStatus?: StoryVersionMessage['item']['pubStatus'];
 }
 
 /** A `story.versions.v1` message as dedupe sends it: a new story, its version 1 unless told otherwise. */
@@ -84,7 +89,7 @@ export function storyVersion(f: VersionFields = {}): StoryVersionMessage {
       body: [{ kind: 'paragraph', text: 'ATHENS: A wildfire fanned by strong winds raced through pine forests north of Athens on Sunday.' }],
       media: [],
       subjects: [],
-      pubStatus: 'usable',
+      pubStatus: f.pubStatus ?? 'usable',
       signals: [],
       contentHash: randomUUID().replace(/-/g, '').padEnd(64, '0'),
     },

@@ -15,6 +15,19 @@ Logger.overrideLogger(new JsonLogger({ service: 'cli', level: 'warn', write: (li
 const ROOT = path.resolve(__dirname, '..', '..', '..', '..');
 const SERVICES_WITH_SCHEMA = ['ingest', 'dedupe', 'publish'];
 
+// Readers of the publish API: `copydesk consumers …` runs publish's own command.
+const CONSUMER_USAGE = `
+  consumers add NAME [--all-statuses]
+                                   register a reader of the stories API and stream; prints {"id","name","apiKey","allStatuses"}
+                                   (--all-statuses: the key also reads withheld and canceled versions and embargoed stories)
+  consumers list                   list consumers (never their keys)
+  consumers disable NAME|ID        stop a consumer's key
+`;
+
+function consumers(args: string[]): number {
+  return runNode('services/publish/src/commands/consumers.command.js', args);
+}
+
 const USAGE = `usage: copydesk <command>
 
   sources add NAME                 register a source; prints {"id","name","apiKey"}
@@ -24,7 +37,7 @@ const USAGE = `usage: copydesk <command>
   topics create                    create the Kafka topics that are missing
   db migrate                       create the database if missing and apply every service's migrations
   setup                            db migrate, then topics create
-
+${CONSUMER_USAGE}
 environment: KAFKA_BROKERS (default 127.0.0.1:9092), DATABASE_URL (default postgres://postgres@127.0.0.1:5432/copydesk)
 `;
 
@@ -110,6 +123,8 @@ async function main(argv: string[]): Promise<number> {
       const status = dbMigrate();
       return status !== 0 ? status : topicsCreate();
     }
+    case 'consumers':
+      return consumers(rest);
     case undefined:
     case 'help':
     case '--help':

@@ -7,6 +7,11 @@ export enum PublishErrorCode {
   InvalidCursor = 'INVALID_CURSOR',
   InvalidVersion = 'INVALID_VERSION',
   InvalidEventId = 'INVALID_EVENT_ID',
+  Unauthorized = 'UNAUTHORIZED',
+  RateLimited = 'RATE_LIMITED',
+  InvalidConsumerName = 'INVALID_CONSUMER_NAME',
+  ConsumerExists = 'CONSUMER_EXISTS',
+  ConsumerNotFound = 'CONSUMER_NOT_FOUND',
 }
 
 export class PublishError extends ApiError {
@@ -21,5 +26,9 @@ export class PublishError extends ApiError {
 
   static versionNotFound(version: number): PublishError {
     return new PublishError(404, PublishErrorCode.VersionNotFound, `the story has no version ${version}`);
+  }
+
+  static unauthorized(message: string): PublishError {
+    return new PublishError(401, PublishErrorCode.Unauthorized, message);
   }
 }

@@ -1,6 +1,6 @@
 import { codecFor, MessageContext, NINJS_31_SCHEMA_ID, StoryEvent, StoryEventType, StoryVersionMessage, Topic, VersionKind } from '@copydesk/contracts';
 import { OutgoingMessage } from '@copydesk/kafka';
-import { NinjsDocument } from './ninjs.mapper';
+import { NinjsDocument, NinjsStatusNotice } from './ninjs.mapper';
 
 const TYPES: Record<VersionKind, StoryEventType> = {
   created: 'story.created',
@@ -58,10 +58,13 @@ export interface StructuredCloudEvent {
   subject: string;
   datacontenttype: 'application/json';
   dataschema: string;
-  data: NinjsDocument;
+  data: NinjsDocument | NinjsStatusNotice;
 }
 
-export function toStructuredCloudEvent(e: { storyId: string; version: number; kind: VersionKind; publishedAt: Date; document: NinjsDocument }, source: string): StructuredCloudEvent {
+export function toStructuredCloudEvent(
+  e: { storyId: string; version: number; kind: VersionKind; publishedAt: Date; document: NinjsDocument | NinjsStatusNotice },
+  source: string,
+): StructuredCloudEvent {
   return {
     specversion: '1.0',
     id: eventId(e.storyId, e.version),

@@ -22,6 +22,16 @@ export interface NinjsDocument {
   altIds?: { role: string; value: string }[];
 }
 
+/**
+ * What a reader without the all-statuses right gets of a withheld or canceled version on the
+ * stream: enough to take the story down (which story, which version, its status), none of its copy.
+ */
+export type NinjsStatusNotice = Pick<NinjsDocument, 'uri' | 'type' | 'version' | 'versionCreated' | 'pubStatus'>;
+
+export function statusNotice(doc: NinjsDocument): NinjsStatusNotice {
+  return { uri: doc.uri, type: doc.type, version: doc.version, versionCreated: doc.versionCreated, pubStatus: doc.pubStatus };
+}
+
 export interface NinjsSubject {
   name?: string;
   uri?: string;

@@ -3,11 +3,15 @@ import { loadConfig } from '@copydesk/config';
 import { ReadModelFixture, storyVersion } from '../../testing/read-model';
 import { Clock } from '../clock/clock';
 import { PublishConfig } from '../config/publish.config';
+import { Reader } from '../consumers/reader';
 import { StoriesController } from './stories.controller';
 import { StoriesRepository } from './stories.repository';
 import { StoryViewFactory } from './story-view.factory';
 
 jest.setTimeout(60_000);
+
+/** A consumer key's reader, as the guard hands it to the controller. */
+const reader: Reader = { consumer: { id: 'c-1', name: 'web desk', allStatuses: false }, address: '127.0.0.1' };
 
 /** A clock the test moves by hand. */
 class ManualClock extends Clock {
@@ -49,36 +53,36 @@ describe('StoriesController labels, on the real read model', () => {
     const { id, sourceId } = await story('2025-03-21T09:59:56.000Z', 'second');
     const clock = new ManualClock(new Date('2025-03-21T10:00:00.400Z'));
     const c = controller(clock);
-    const first = await c.get(id);
+    const first = await c.get(id, reader);
     expect(first.updatedLabel).toBe('Updated 4 sec ago');
     expect(first).toMatchObject({ id, sourceId, version: 1, versionCount: 1, kind: 'created', itemIndex: 1, headline: 'Trump says US will sign Ukraine minerals deal soon' });
     clock.advance(60_000);
-    expect((await c.get(id)).updatedLabel).toBe('Updated 1 min 4 sec ago');
+    expect((await c.get(id, reader)).updatedLabel).toBe('Updated 1 min 4 sec ago');
     clock.advance(6 * 60_000 + 31_000);
-    const page = await c.list({ source: sourceId });
+    const page = await c.list({ source: sourceId }, reader);
     expect(page.items.map((s) => s.id)).toEqual([id]);
     expect(page.items[0].updatedLabel).toBe('Updated 7 min 35 sec ago');
     clock.advance(2 * 3_600_000 - 2 * 60_000);
-    expect((await c.list({ source: sourceId })).items[0].updatedLabel).toBe('Updated 2 hr 5 min ago');
+    expect((await c.list({ source: sourceId }, reader)).items[0].updatedLabel).toBe('Updated 2 hr 5 min ago');
     clock.advance(22 * 3_600_000);
-    expect((await c.list({ source: sourceId })).items[0].updatedLabel).toBe('Updated 21 March 2025');
+    expect((await c.list({ source: sourceId }, reader)).items[0].updatedLabel).toBe('Updated 21 March 2025');
   });
 
   it('renders dates in the configured time zone', async () => {
     const { sourceId } = await story('2025-03-21T23:30:00.000Z', 'second');
     const clock = new ManualClock(new Date('2025-03-25T00:00:00Z'));
-    expect((await controller(clock, 'Asia/Tokyo').list({ source: sourceId })).items[0].updatedLabel).toBe('Updated 22 March 2025');
+    expect((await controller(clock, 'Asia/Tokyo').list({ source: sourceId }, reader)).items[0].updatedLabel).toBe('Updated 22 March 2025');
   });
 
   it('reads a day-precise time as its date, however recent', async () => {
     const { sourceId } = await story('2025-03-21T00:00:00.000Z', 'day');
     const clock = new ManualClock(new Date('2025-03-21T00:00:05Z'));
-    expect((await controller(clock).list({ source: sourceId })).items[0].updatedLabel).toBe('Updated 21 March 2025');
+    expect((await controller(clock).list({ source: sourceId }, reader)).items[0].updatedLabel).toBe('Updated 21 March 2025');
   });
 
   it('answers 404 with a stable code for an unknown story', async () => {
     await story('2025-03-21T09:59:56.000Z', 'second');
     const c = controller(new ManualClock(new Date()));
-    await expect(c.get(randomUUID())).rejects.toMatchObject({ status: 404, code: 'STORY_NOT_FOUND' });
+    await expect(c.get(randomUUID(), reader)).rejects.toMatchObject({ status: 404, code: 'STORY_NOT_FOUND' });
   });
 });

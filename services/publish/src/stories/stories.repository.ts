@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { PubStatus, TimePrecision, VersionKind } from '@copydesk/contracts';
+import { ReadScope } from '../consumers/reader';
+import { InjectReadDataSource } from '../database/read-data-source';
 import { NinjsDocument } from '../events/ninjs.mapper';
 import { STORY_COLUMNS } from './publish.repository';
 
@@ -33,7 +35,13 @@ export interface VersionRow {
   itemIndex: number;
   match: Record<string, unknown>;
   document: NinjsDocument;
-  /** Position in the published stream. */
+  pubStatus: PubStatus;
+  /** Position in the published stream; null while the version is held (under embargo). */
+  seq: string | null;
+}
+
+/** A version with its stream position: what the stream reads. */
+export interface StreamedVersionRow extends VersionRow {
   seq: string;
 }
 
@@ -47,7 +55,20 @@ export interface StoryFilter {
   after?: { updatedAt: Date; id: string };
 }
 
-const VERSION_COLUMNS = `story_id, version, kind, is_current, event_id, updated_at, updated_precision, published_at, submission_id, item_index, match, document, seq`;
+const VERSION_COLUMNS = `story_id, version, kind, is_current, event_id, updated_at, updated_precision, published_at, submission_id, item_index, match, document, seq, pub_status`;
+
+/**
+ * Where each scope reads (see `ReadScope`): everything as recorded, or the released story rows
+ * and versions, usable ones only.
+ */
+const STORIES_OF: Record<ReadScope, { table: string; only: string }> = {
+  all: { table: 'publish.stories', only: 'TRUE' },
+  released: { table: 'publish.released_stories', only: `pub_status = 'usable'` },
+};
+const VERSIONS_OF: Record<ReadScope, string> = {
+  all: 'TRUE',
+  released: `seq IS NOT NULL AND pub_status = 'usable'`,
+};
 
 function toStory(r: Record<string, unknown>): StoryRow {
   return {
@@ -81,23 +102,27 @@ function toVersion(r: Record<string, unknown>): VersionRow {
     itemIndex: r.item_index as number,
     match: r.match as Record<string, unknown>,
     document: r.document as NinjsDocument,
-    seq: String(r.seq),
+    pubStatus: r.pub_status as PubStatus,
+    seq: r.seq === null || r.seq === undefined ? null : String(r.seq),
   };
 }
 
-/** The read side of the publish read model. */
+/** The read side of the publish read model, on the read pool. */
 @Injectable()
 export class StoriesRepository {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(@InjectReadDataSource() private readonly dataSource: DataSource) {}
 
-  async findStory(id: string): Promise<StoryRow | null> {
-    const rows = (await this.dataSource.query(`SELECT ${STORY_COLUMNS} FROM publish.stories WHERE id = $1`, [id])) as Record<string, unknown>[];
+  /** The story as `scope` sees it, or null (absent, or not for this reader). */
+  async findStory(id: string, scope: ReadScope): Promise<StoryRow | null> {
+    const { table, only } = STORIES_OF[scope];
+    const rows = (await this.dataSource.query(`SELECT ${STORY_COLUMNS} FROM ${table} WHERE id = $1 AND ${only}`, [id])) as Record<string, unknown>[];
     return rows.length > 0 ? toStory(rows[0]) : null;
   }
 
   /** Newest first, by the time each story reads as updated; keyset pagination. */
-  async listStories(q: StoryFilter): Promise<StoryRow[]> {
-    const where: string[] = [];
+  async listStories(q: StoryFilter, scope: ReadScope): Promise<StoryRow[]> {
+    const { table, only } = STORIES_OF[scope];
+    const where: string[] = [only];
     const params: unknown[] = [];
     const param = (value: unknown): string => {
       params.push(value);
@@ -109,37 +134,37 @@ export class StoriesRepository {
     if (q.words) where.push(`to_tsvector('simple', headline) @@ plainto_tsquery('simple', ${param(q.words)})`);
     if (q.after) where.push(`(updated_at, id) < (${param(q.after.updatedAt)}, ${param(q.after.id)})`);
     const rows = (await this.dataSource.query(
-      `SELECT ${STORY_COLUMNS} FROM publish.stories ${where.length ? 'WHERE ' + where.join(' AND ') : ''}
+      `SELECT ${STORY_COLUMNS} FROM ${table} WHERE ${where.join(' AND ')}
         ORDER BY updated_at DESC, id DESC LIMIT ${param(q.limit)}`,
       params,
     )) as Record<string, unknown>[];
     return rows.map(toStory);
   }
 
-  /** Every version of a story, oldest first. */
-  async listVersions(storyId: string): Promise<VersionRow[]> {
-    const rows = (await this.dataSource.query(`SELECT ${VERSION_COLUMNS} FROM publish.versions WHERE story_id = $1 ORDER BY version`, [storyId])) as Record<
-      string,
-      unknown
-    >[];
+  /** A page of a story's versions as `scope` sees them, oldest first: at most `limit`, after version `after`. */
+  async listVersions(storyId: string, scope: ReadScope, page: { limit: number; after?: number }): Promise<VersionRow[]> {
+    const rows = (await this.dataSource.query(
+      `SELECT ${VERSION_COLUMNS} FROM publish.versions WHERE story_id = $1 AND version > $2 AND ${VERSIONS_OF[scope]} ORDER BY version LIMIT $3`,
+      [storyId, page.after ?? 0, page.limit],
+    )) as Record<string, unknown>[];
     return rows.map(toVersion);
   }
 
-  async findVersion(storyId: string, version: number): Promise<VersionRow | null> {
-    const rows = (await this.dataSource.query(`SELECT ${VERSION_COLUMNS} FROM publish.versions WHERE story_id = $1 AND version = $2`, [
+  async findVersion(storyId: string, version: number, scope: ReadScope): Promise<VersionRow | null> {
+    const rows = (await this.dataSource.query(`SELECT ${VERSION_COLUMNS} FROM publish.versions WHERE story_id = $1 AND version = $2 AND ${VERSIONS_OF[scope]}`, [
       storyId,
       version,
     ])) as Record<string, unknown>[];
     return rows.length > 0 ? toVersion(rows[0]) : null;
   }
 
-  /** Versions published after stream position `seq`, in stream order. */
-  async versionsAfter(seq: string, limit: number): Promise<VersionRow[]> {
+  /** Versions released after stream position `seq`, in stream order (held versions have none yet). */
+  async versionsAfter(seq: string, limit: number): Promise<StreamedVersionRow[]> {
     const rows = (await this.dataSource.query(`SELECT ${VERSION_COLUMNS} FROM publish.versions WHERE seq > $1 ORDER BY seq LIMIT $2`, [seq, limit])) as Record<
       string,
       unknown
     >[];
-    return rows.map(toVersion);
+    return rows.map(toVersion) as StreamedVersionRow[];
   }
 
   /** The newest stream position. */

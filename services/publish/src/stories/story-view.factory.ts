@@ -40,6 +40,8 @@ export class StoryViewFactory {
       version: r.version,
       kind: r.kind,
       current: r.current,
+      pubStatus: r.pubStatus,
+      released: r.seq !== null,
       eventId: r.eventId,
       eventType: eventType(r.kind),
       updatedAt: r.updatedAt.toISOString(),

@@ -1,6 +1,9 @@
-import { Controller, Get, Headers, Query, Res } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, Headers, Query, Res, UseGuards } from '@nestjs/common';
+import { ApiBadRequestResponse, ApiBearerAuth, ApiHeader, ApiOkResponse, ApiOperation, ApiTags, ApiTooManyRequestsResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import type { Response } from 'express';
+import { Reader, scopeOf } from '../consumers/reader';
+import { CurrentReader, ReaderAuthGuard } from '../consumers/reader-auth.guard';
+import { RateLimitGuard } from '../rate-limit/rate-limit.guard';
 import { PublishError, PublishErrorCode } from '../errors/publish-error';
 import { ErrorBodyDto } from '../stories/dto/story.dto';
 import { StreamQuery } from './stream.query';
@@ -8,6 +11,14 @@ import { EventStreamResponse } from './event-stream.response';
 import { StreamService } from './stream.service';
 
 @ApiTags('stream')
+@ApiBearerAuth()
+@ApiUnauthorizedResponse({ type: ErrorBodyDto, description: 'No consumer key (and public reading is off), or a key that is unknown or disabled: `UNAUTHORIZED`.' })
+@ApiTooManyRequestsResponse({
+  type: ErrorBodyDto,
+  description: 'Over the rate limit of the consumer key (or, for public reading, of the client address): `RATE_LIMITED`; `Retry-After` says in how many seconds to try again.',
+  headers: { 'Retry-After': { description: 'Seconds to wait before the next request.', schema: { type: 'integer' } } },
+})
+@UseGuards(ReaderAuthGuard, RateLimitGuard)
 @Controller('v1/stream')
 export class StreamController {
   constructor(private readonly stream: StreamService) {}
@@ -17,7 +28,9 @@ export class StreamController {
     summary: 'Server-Sent Events of published versions',
     description:
       'Each event: `id` = stream position, `event` = the CloudEvents type, `data` = the CloudEvent in structured JSON with the ninjs document as `data`. ' +
-      'Reconnect with `Last-Event-ID` (or `?lastEventId=`) to resume after the last event seen, with no gap and no repeat. Without one, the stream starts with the next version published.',
+      'Reconnect with `Last-Event-ID` (or `?lastEventId=`) to resume after the last event seen, with no gap and no repeat. Without one, the stream starts with the next version published. ' +
+      'Versions come in the order they were released: a version under embargo comes when its embargo ends (for every reader), with the next position. ' +
+      'Without the all-statuses right, a withheld or canceled version comes as a notice whose `data` holds only `uri`, `type`, `version`, `versionCreated` and `pubStatus`: enough to take the story down, none of its copy.',
   })
   @ApiHeader({ name: 'Last-Event-ID', required: false, description: 'The id of the last event received.' })
   @ApiOkResponse({
@@ -30,7 +43,7 @@ export class StreamController {
     },
   })
   @ApiBadRequestResponse({ type: ErrorBodyDto })
-  async follow(@Headers('last-event-id') header: string | undefined, @Query() query: StreamQuery, @Res() res: Response): Promise<void> {
+  async follow(@Headers('last-event-id') header: string | undefined, @Query() query: StreamQuery, @Res() res: Response, @CurrentReader() reader: Reader): Promise<void> {
     const given = header ?? query.lastEventId;
     if (given !== undefined && !/^\d{1,18}$/.test(given)) {
       throw new PublishError(400, PublishErrorCode.InvalidEventId, 'Last-Event-ID must be an id this stream sent', [given]);
@@ -38,7 +51,7 @@ export class StreamController {
     const from = given ?? (await this.stream.start());
     const stream = new EventStreamResponse(res);
     stream.open(from);
-    await this.stream.follow(from, stream, stream.closed);
+    await this.stream.follow(from, stream, stream.closed, scopeOf(reader));
     stream.end();
   }
 }

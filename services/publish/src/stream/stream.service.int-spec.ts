@@ -1,7 +1,7 @@
 import { loadConfig } from '@copydesk/config';
 import { ReadModelFixture, storyVersion } from '../../testing/read-model';
 import { PublishConfig } from '../config/publish.config';
-import { StoriesRepository, VersionRow } from '../stories/stories.repository';
+import { StoriesRepository, StreamedVersionRow, VersionRow } from '../stories/stories.repository';
 import { StreamHead } from './stream-head';
 import { StreamEvent, StreamService } from './stream.service';
 
@@ -10,14 +10,14 @@ jest.setTimeout(60_000);
 /** The real repository, counting how often the stream read the versions. */
 class CountingStories extends StoriesRepository {
   queries = 0;
-  override async versionsAfter(seq: string, limit: number): Promise<VersionRow[]> {
+  override async versionsAfter(seq: string, limit: number): Promise<StreamedVersionRow[]> {
     this.queries++;
     return super.versionsAfter(seq, limit);
   }
 }
 
 /** Collects what the stream sends until `enough` says so. */
-function collect(service: StreamService, from: string, enough: (events: StreamEvent[], keepAlives: number) => boolean) {
+function collect(service: StreamService, from: string, enough: (events: StreamEvent[], keepAlives: number) => boolean, scope: 'all' | 'released' = 'released') {
   const events: StreamEvent[] = [];
   let keepAlives = 0;
   const stop = new AbortController();
@@ -37,6 +37,7 @@ function collect(service: StreamService, from: string, enough: (events: StreamEv
       },
     },
     stop.signal,
+    scope,
   );
   return { events, done, keepAlives: () => keepAlives };
 }
@@ -72,7 +73,7 @@ describe('StreamService on the real read model', () => {
 
   /** Where each story's version 1 stands in the stream. */
   async function positions(stories: StoriesRepository, ids: string[]): Promise<string[]> {
-    return Promise.all(ids.map(async (id) => ((await stories.findVersion(id, 1)) as VersionRow).seq));
+    return Promise.all(ids.map(async (id) => ((await stories.findVersion(id, 1, 'all')) as VersionRow).seq as string));
   }
 
   it('sends what is there after the position, then versions recorded later by any process, in order', async () => {
@@ -107,6 +108,29 @@ describe('StreamService on the real read model', () => {
     service.beforeApplicationShutdown();
     await run.done;
     expect(run.events).toEqual([]);
+    head.onModuleDestroy();
+  });
+
+  it('sends a withheld or canceled version to a reader without the right as a notice without its copy, and whole to one with it', async () => {
+    const { head, service } = setup();
+    const from = String((await model.dataSource.query('SELECT seq FROM publish.stream_position'))[0].seq);
+    const usable = storyVersion({ headline: 'Story one' });
+    const withheld = storyVersion({ pubStatus: 'withheld' });
+    const canceled = storyVersion({ pubStatus: 'canceled' });
+    for (const v of [usable, withheld, canceled]) await model.record([v]);
+    const mine = (events: StreamEvent[]) => events.filter((e) => [usable, withheld, canceled].some((v) => e.event.subject === v.storyId));
+    const released = collect(service, from, (events) => mine(events).length === 3, 'released');
+    const all = collect(service, from, (events) => mine(events).length === 3, 'all');
+    await Promise.all([released.done, all.done]);
+    const [first, ...notices] = mine(released.events);
+    expect(first.event.data).toMatchObject({ headlines: [{ role: 'main', value: 'Story one' }] });
+    expect(notices.map((e) => Object.keys(e.event.data).sort())).toEqual([
+      ['pubStatus', 'type', 'uri', 'version', 'versionCreated'],
+      ['pubStatus', 'type', 'uri', 'version', 'versionCreated'],
+    ]);
+    expect(notices.map((e) => (e.event.data as { pubStatus: string }).pubStatus)).toEqual(['withheld', 'canceled']);
+    expect(mine(released.events).map((e) => [e.position, e.event.id])).toEqual(mine(all.events).map((e) => [e.position, e.event.id]));
+    expect(mine(all.events)[2].event.data).toMatchObject({ pubStatus: 'canceled', bodies: expect.any(Array) });
     head.onModuleDestroy();
   });
 });

@@ -1,7 +1,9 @@
 import { BeforeApplicationShutdown, Injectable, Logger } from '@nestjs/common';
 import { PublishConfig } from '../config/publish.config';
+import { ReadScope } from '../consumers/reader';
 import { StructuredCloudEvent, toStructuredCloudEvent } from '../events/cloud-event';
-import { StoriesRepository } from '../stories/stories.repository';
+import { statusNotice } from '../events/ninjs.mapper';
+import { StoriesRepository, StreamedVersionRow } from '../stories/stories.repository';
 import { StreamHead } from './stream-head';
 
 const PAGE = 200;
@@ -20,7 +22,9 @@ export interface StreamSink {
 /**
  * Follows the published versions in stream order from a position. Positions are handed out in
  * commit order (see PublishRepository.insertVersion), so resuming after the last position a
- * client saw misses nothing and repeats nothing.
+ * client saw misses nothing and repeats nothing. A version held under embargo has no position
+ * until it is released, and gets the next one then: the stream is in the order versions were
+ * released, which for a story is the order its versions came in.
  */
 @Injectable()
 export class StreamService implements BeforeApplicationShutdown {
@@ -38,8 +42,12 @@ export class StreamService implements BeforeApplicationShutdown {
     return this.stories.headPosition();
   }
 
-  /** Sends every version after `position` and then each new one, until `signal` aborts or the service stops. */
-  async follow(position: string, sink: StreamSink, signal: AbortSignal): Promise<void> {
+  /**
+   * Sends every version after `position` and then each new one, until `signal` aborts or the
+   * service stops. A reader without the all-statuses right (`released`) gets a withheld or
+   * canceled version as a notice without its copy (`statusNotice`).
+   */
+  async follow(position: string, sink: StreamSink, signal: AbortSignal, scope: ReadScope = 'released'): Promise<void> {
     const stop = new AbortController();
     const abort = (): void => stop.abort();
     signal.addEventListener('abort', abort, { once: true });
@@ -52,7 +60,7 @@ export class StreamService implements BeforeApplicationShutdown {
         const rows = await this.stories.versionsAfter(position, PAGE);
         for (const r of rows) {
           if (stop.signal.aborted) return;
-          await sink.send({ position: r.seq, event: toStructuredCloudEvent(r, this.config.PUBLISH_URI_BASE) });
+          await sink.send({ position: r.seq, event: this.eventOf(r, scope) });
           position = r.seq;
         }
         if (rows.length === PAGE) continue;
@@ -69,6 +77,11 @@ export class StreamService implements BeforeApplicationShutdown {
       signal.removeEventListener('abort', abort);
       this.open.delete(stop);
     }
+  }
+
+  private eventOf(r: StreamedVersionRow, scope: ReadScope): StructuredCloudEvent {
+    const document = scope === 'all' || r.pubStatus === 'usable' ? r.document : statusNotice(r.document);
+    return toStructuredCloudEvent({ ...r, document }, this.config.PUBLISH_URI_BASE);
   }
 
   /** Ends every open stream, so the HTTP server can close. */

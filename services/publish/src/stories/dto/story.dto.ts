@@ -48,9 +48,11 @@ export class VersionDto extends UpdatedFields {
   @ApiProperty() version!: number;
   @ApiProperty({ enum: VERSION_KINDS }) kind!: VersionKind;
   @ApiProperty({ description: 'False for a late, older version kept in history only.' }) current!: boolean;
+  @ApiProperty({ enum: PUB_STATUSES, description: 'The version’s ninjs pubStatus.' }) pubStatus!: PubStatus;
+  @ApiProperty({ description: 'False while the version is held under embargo (seen only with the all-statuses right).' }) released!: boolean;
   @ApiProperty({ description: 'The CloudEvents id of the version’s event.', example: '3f2b1c9e-…:2' }) eventId!: string;
   @ApiProperty({ enum: STORY_EVENT_TYPES }) eventType!: StoryEventType;
-  @ApiProperty({ format: 'date-time' }) publishedAt!: string;
+  @ApiProperty({ format: 'date-time', description: 'When the version was published; for a version under embargo, when it will be.' }) publishedAt!: string;
   @ApiProperty({ format: 'uuid' }) submissionId!: string;
   @ApiProperty() itemIndex!: number;
   @ApiProperty({ type: 'object', additionalProperties: true, description: 'How dedupe matched the item to the story.' }) match!: Record<string, unknown>;
@@ -60,6 +62,7 @@ export class VersionDto extends UpdatedFields {
 export class VersionListDto {
   @ApiProperty({ format: 'uuid' }) storyId!: string;
   @ApiProperty({ type: [VersionDto], description: 'Oldest first.' }) items!: VersionDto[];
+  @ApiProperty({ type: String, nullable: true, description: 'Pass as `cursor` for the next page; null on the last page.' }) nextCursor!: string | null;
 }
 
 export class DiffSegmentDto {
