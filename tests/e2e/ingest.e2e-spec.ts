@@ -102,6 +102,8 @@ describe('ingest and normalise: accepting copy, refusing bad requests, dead-lett
     const cases: [Promise<Response>, number, string][] = [
       [post(''), 400, 'EMPTY_BODY'],
       [post('copy', { 'X-Captured-At': 'yesterday' }), 400, 'INVALID_CAPTURED_AT'],
+      [post('copy', { 'X-Captured-At': '2099-01-01T00:00:00Z' }), 400, 'INVALID_CAPTURED_AT'],
+      [post('copy', { 'X-Captured-At': '1970-01-01T00:00:00Z' }), 400, 'INVALID_CAPTURED_AT'],
       [post('copy', { 'Idempotency-Key': 'x'.repeat(300) }), 400, 'INVALID_IDEMPOTENCY_KEY'],
       [post(Buffer.alloc(31 * 1024 * 1024, 0x61)), 413, 'PAYLOAD_TOO_LARGE'],
       [fetch(`${stack.urls.ingest}/v1/wire`, { method: 'POST', body: 'copy' }), 401, 'UNAUTHORIZED'],
