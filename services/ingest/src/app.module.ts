@@ -9,6 +9,7 @@ import { createIngestDataSource, INGEST_SCHEMA } from './database/ingest-data-so
 import { BearerAuthGuard } from './sources/bearer-auth.guard';
 import { SourcesRepository } from './sources/sources.repository';
 import { SourcesService } from './sources/sources.service';
+import { LateAcceptances } from './wire/late-acceptances';
 import { SubmissionsRepository } from './wire/submissions.repository';
 import { WireController } from './wire/wire.controller';
 import { WireService } from './wire/wire.service';
@@ -27,6 +28,7 @@ import { WireService } from './wire/wire.service';
     SourcesService,
     BearerAuthGuard,
     SubmissionsRepository,
+    LateAcceptances,
     WireService,
   ],
   exports: [IngestConfig],

@@ -9,6 +9,7 @@ export enum IngestErrorCode {
   IdempotencyKeyInProgress = 'IDEMPOTENCY_KEY_IN_PROGRESS',
   InvalidContentType = 'INVALID_CONTENT_TYPE',
   BrokerUnavailable = 'BROKER_UNAVAILABLE',
+  DatabaseUnavailable = 'DATABASE_UNAVAILABLE',
   InvalidSourceName = 'INVALID_SOURCE_NAME',
   SourceExists = 'SOURCE_EXISTS',
 }
