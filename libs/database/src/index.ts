@@ -4,3 +4,4 @@ export * from './database-health';
 export * from './run-migrations';
 export * from './advisory-lock';
 export * from './data-source.provider';
+export * from './notification-listener';

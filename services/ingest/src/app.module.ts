@@ -7,6 +7,7 @@ import { HealthController, healthChecksProvider } from '@copydesk/observability'
 import { IngestConfig } from './config/ingest.config';
 import { createIngestDataSource, INGEST_SCHEMA } from './database/ingest-data-source';
 import { BearerAuthGuard } from './sources/bearer-auth.guard';
+import { SourceChangesListener } from './sources/source-changes.listener';
 import { SourcesRepository } from './sources/sources.repository';
 import { SourcesService } from './sources/sources.service';
 import { LateAcceptances } from './wire/late-acceptances';
@@ -25,7 +26,13 @@ import { WireService } from './wire/wire.service';
     dataSourceProvider(IngestConfig, createIngestDataSource, INGEST_SCHEMA),
     ...kafkaProviders(IngestConfig, 'copydesk-ingest'),
     SourcesRepository,
-    SourcesService,
+    {
+      provide: SourcesService,
+      inject: [SourcesRepository, IngestConfig],
+      useFactory: (repo: SourcesRepository, config: IngestConfig) =>
+        new SourcesService(repo, { maxEntries: config.INGEST_SOURCE_CACHE_SIZE, ttlMs: config.INGEST_SOURCE_CACHE_TTL_SECONDS * 1000 }),
+    },
+    SourceChangesListener,
     BearerAuthGuard,
     SubmissionsRepository,
     LateAcceptances,

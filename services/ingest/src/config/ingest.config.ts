@@ -24,4 +24,19 @@ export class IngestConfig extends CommonConfig {
   @Min(1)
   @Max(36500)
   INGEST_CAPTURED_AT_MAX_AGE_DAYS = 3650;
+
+  /** Most API keys each instance keeps in memory (found keys only; the least recently used goes first). */
+  @IsInt()
+  @Min(1)
+  @Max(1_000_000)
+  INGEST_SOURCE_CACHE_SIZE = 10_000;
+
+  /**
+   * Longest a cached key is trusted before the database is asked again, in seconds. Disabling
+   * or rotating a key reaches running instances at once by notification; this is the safety net.
+   */
+  @IsInt()
+  @Min(1)
+  @Max(86_400)
+  INGEST_SOURCE_CACHE_TTL_SECONDS = 60;
 }

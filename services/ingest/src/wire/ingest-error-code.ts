@@ -12,4 +12,5 @@ export enum IngestErrorCode {
   DatabaseUnavailable = 'DATABASE_UNAVAILABLE',
   InvalidSourceName = 'INVALID_SOURCE_NAME',
   SourceExists = 'SOURCE_EXISTS',
+  SourceNotFound = 'SOURCE_NOT_FOUND',
 }
