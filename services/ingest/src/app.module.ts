@@ -4,6 +4,7 @@ import { loadConfig } from '@copydesk/config';
 import { DatabaseHealth, dataSourceProvider } from '@copydesk/database';
 import { BrokerHealth, kafkaProviders } from '@copydesk/kafka';
 import { HealthController, healthChecksProvider } from '@copydesk/observability';
+import { WireAdmission } from './admission/wire-admission.middleware';
 import { IngestConfig } from './config/ingest.config';
 import { createIngestDataSource, INGEST_SCHEMA } from './database/ingest-data-source';
 import { BearerAuthGuard } from './sources/bearer-auth.guard';
@@ -33,6 +34,7 @@ import { WireService } from './wire/wire.service';
         new SourcesService(repo, { maxEntries: config.INGEST_SOURCE_CACHE_SIZE, ttlMs: config.INGEST_SOURCE_CACHE_TTL_SECONDS * 1000 }),
     },
     SourceChangesListener,
+    WireAdmission,
     BearerAuthGuard,
     SubmissionsRepository,
     LateAcceptances,

@@ -39,4 +39,26 @@ export class IngestConfig extends CommonConfig {
   @Min(1)
   @Max(86_400)
   INGEST_SOURCE_CACHE_TTL_SECONDS = 60;
+
+  /**
+   * Most `POST /v1/wire` requests one instance works on at once; past it a request is answered
+   * 503 OVERLOADED before its body is read. Bodies are held in memory, so this times
+   * INGEST_MAX_BODY_BYTES bounds what requests can take.
+   */
+  @IsInt()
+  @Min(1)
+  @Max(10_000)
+  INGEST_MAX_CONCURRENT_REQUESTS = 32;
+
+  /** Requests per minute one source may make to one instance, sustained (a token bucket). */
+  @IsInt()
+  @Min(1)
+  @Max(10_000_000)
+  INGEST_SOURCE_RATE_PER_MINUTE = 6000;
+
+  /** Requests one source may make at once after a quiet spell: the size of its bucket. */
+  @IsInt()
+  @Min(1)
+  @Max(1_000_000)
+  INGEST_SOURCE_BURST = 200;
 }

@@ -10,6 +10,8 @@ export enum IngestErrorCode {
   InvalidContentType = 'INVALID_CONTENT_TYPE',
   BrokerUnavailable = 'BROKER_UNAVAILABLE',
   DatabaseUnavailable = 'DATABASE_UNAVAILABLE',
+  Overloaded = 'OVERLOADED',
+  RateLimited = 'RATE_LIMITED',
   InvalidSourceName = 'INVALID_SOURCE_NAME',
   SourceExists = 'SOURCE_EXISTS',
   SourceNotFound = 'SOURCE_NOT_FOUND',
