@@ -5,3 +5,4 @@ export * from './run-migrations';
 export * from './advisory-lock';
 export * from './data-source.provider';
 export * from './notification-listener';
+export * from './retention/cleanup';

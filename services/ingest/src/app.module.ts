@@ -7,6 +7,7 @@ import { HealthController, healthChecksProvider } from '@copydesk/observability'
 import { WireAdmission } from './admission/wire-admission.middleware';
 import { IngestConfig } from './config/ingest.config';
 import { createIngestDataSource, INGEST_SCHEMA } from './database/ingest-data-source';
+import { IngestRetention } from './retention/ingest-retention';
 import { BearerAuthGuard } from './sources/bearer-auth.guard';
 import { SourceChangesListener } from './sources/source-changes.listener';
 import { SourcesRepository } from './sources/sources.repository';
@@ -38,6 +39,7 @@ import { WireService } from './wire/wire.service';
     BearerAuthGuard,
     SubmissionsRepository,
     LateAcceptances,
+    IngestRetention,
     WireService,
   ],
   exports: [IngestConfig],

@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 import { CreateDedupeSchema1764270100000 } from './migrations/1764270100000-create-dedupe-schema';
 import { CandidateIndex1764270300000 } from './migrations/1764270300000-candidate-index';
 import { OutboxAttempts1764900000000 } from './migrations/1764900000000-outbox-attempts';
+import { RetentionIndexes1796117700000 } from './migrations/1796117700000-retention-indexes';
 
 export const DEDUPE_SCHEMA = 'dedupe';
 
@@ -12,6 +13,6 @@ export function createDedupeDataSource(url: string): DataSource {
     url,
     schema: DEDUPE_SCHEMA,
     entities: [],
-    migrations: [CreateDedupeSchema1764270100000, CandidateIndex1764270300000, OutboxAttempts1764900000000],
+    migrations: [CreateDedupeSchema1764270100000, CandidateIndex1764270300000, OutboxAttempts1764900000000, RetentionIndexes1796117700000],
   });
 }

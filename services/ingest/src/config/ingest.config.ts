@@ -61,4 +61,22 @@ export class IngestConfig extends CommonConfig {
   @Min(1)
   @Max(1_000_000)
   INGEST_SOURCE_BURST = 200;
+
+  /** Days submissions and their idempotency keys are kept (a retry with a key older than that is a new submission). */
+  @IsInt()
+  @Min(1)
+  @Max(3650)
+  INGEST_RETENTION_DAYS = 7;
+
+  /** Seconds between clean-ups of old submissions; 0 turns the clean-up off. */
+  @IsInt()
+  @Min(0)
+  @Max(86_400)
+  INGEST_RETENTION_INTERVAL_SECONDS = 600;
+
+  /** Rows one DELETE of the clean-up removes at most. */
+  @IsInt()
+  @Min(1)
+  @Max(100_000)
+  INGEST_RETENTION_BATCH_SIZE = 1000;
 }
