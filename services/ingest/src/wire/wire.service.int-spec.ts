@@ -94,7 +94,7 @@ describe('WireService on the real broker and database: idempotency claims and da
 
   it('lets only one of two racing retries take over an abandoned claim, and every 202 names the one submission the key holds', async () => {
     const key = randomUUID();
-    const body = 'Copy of a request that died\n\nIts process stopped before the 202.';
+    const body = `Copy of a request that died\n\nIts process stopped before the 202 (${key}).`;
     const abandoned = randomUUID();
     // What a request leaves behind when its process stops between the reservation and the 202.
     await db().query(
@@ -120,7 +120,7 @@ describe('WireService on the real broker and database: idempotency claims and da
 
   it('answers the same submission to the request whose claim was taken over when it finishes after the retry', async () => {
     const key = randomUUID();
-    const body = 'Copy of a slow request\n\nIts broker acknowledgement came late.';
+    const body = `Copy of a slow request\n\nIts broker acknowledgement came late (${key}).`;
     const slow = new Date(Date.now() - 2 * 60_000);
     // The slow request claimed the key two minutes ago and is still waiting for the broker; a retry takes its claim over.
     const [first, retry] = await Promise.all([
@@ -138,7 +138,7 @@ describe('WireService on the real broker and database: idempotency claims and da
 
   it('answers a database failure after the broker acknowledged with a retryable 503, and a retry with the key then gets that submission', async () => {
     const key = randomUUID();
-    const body = 'Copy the database could not record\n\nThe broker holds it.';
+    const body = `Copy the database could not record\n\nThe broker holds it (${key}).`;
     const allow = await refuseAcceptances();
     try {
       expect(await outcome(instances[0].wire.submit(source, request(key), Buffer.from(body)))).toEqual({
@@ -165,7 +165,7 @@ describe('WireService on the real broker and database: idempotency claims and da
   });
 
   it('answers a database failure after the broker acknowledged copy sent without a key with a 503, and records the submission once the database is back', async () => {
-    const body = 'Keyless copy the database could not record\n\nThe broker holds it.';
+    const body = `Keyless copy the database could not record\n\nThe broker holds it (${randomUUID()}).`;
     const allow = await refuseAcceptances();
     try {
       expect(await outcome(instances[0].wire.submit(source, request(), Buffer.from(body)))).toMatchObject({ status: 503, code: 'DATABASE_UNAVAILABLE' });
