@@ -33,13 +33,15 @@ export async function untilAvailable<T>(what: string, attempt: () => Promise<T>,
  * itself listens on the port.
  */
 export async function startStartupProbe(host: string, port: number): Promise<{ close(): Promise<void> }> {
+  // Every answer closes its connection: a client polling over one kept-alive connection would
+  // otherwise keep it busy, and close() would wait for it for ever, so the service never listened.
   const server: Server = createServer((req, res) => {
     const path = (req.url ?? '').split('?')[0];
     if (path === '/health/live') {
-      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ status: 'ok' }));
+      res.writeHead(200, { 'content-type': 'application/json', connection: 'close' }).end(JSON.stringify({ status: 'ok' }));
       return;
     }
-    res.writeHead(503, { 'content-type': 'application/json', 'retry-after': '1' }).end(
+    res.writeHead(503, { 'content-type': 'application/json', 'retry-after': '1', connection: 'close' }).end(
       JSON.stringify({ status: 'starting', waitingFor: [...waitingFor], checks: [...waitingFor].map((name) => ({ name, status: 'down', error: 'waiting at start-up' })) }),
     );
   });
