@@ -9,6 +9,8 @@ interface Answer {
   status: number;
   headers: IncomingMessage['headers'];
   body: { error?: string; submissionId?: string };
+  /** Whether the server said 100 Continue first. */
+  continued?: boolean;
 }
 
 function readAnswer(res: IncomingMessage): Promise<Answer> {
@@ -31,9 +33,13 @@ function answerBeforeBody(url: string, headers: Record<string, string>): Promise
       req.destroy();
       reject(new Error('no answer while the body was held back'));
     }, 20_000);
+    let continued = false;
+    req.on('continue', () => (continued = true));
     req.on('response', (res) => {
       clearTimeout(deadline);
-      readAnswer(res).then(resolve, reject).finally(() => req.destroy());
+      readAnswer(res)
+        .then((answer) => resolve({ ...answer, continued }), reject)
+        .finally(() => req.destroy());
     });
     req.on('error', (e) => {
       clearTimeout(deadline);
@@ -92,6 +98,16 @@ describe('ingest admission: key, room and rate are checked before the body is re
     expect([unknown.status, unknown.body.error, unknown.headers.connection]).toEqual([401, 'UNAUTHORIZED', 'close']);
     const missing = await answerBeforeBody(busy.urls.ingest, {});
     expect([missing.status, missing.body.error]).toEqual([401, 'UNAUTHORIZED']);
+    // A client that waits for 100 Continue is never told to send the body of a refused request.
+    const waiting = await answerBeforeBody(busy.urls.ingest, { Authorization: `Bearer cdk_${'y'.repeat(43)}`, Expect: '100-continue' });
+    expect([waiting.status, waiting.body.error, waiting.continued]).toEqual([401, 'UNAUTHORIZED', false]);
+  });
+
+  it('answers 401 to a small body it refuses without losing the answer, and keeps the connection', async () => {
+    for (let i = 0; i < 5; i++) {
+      const res = await fetch(`${busy.urls.ingest}/v1/wire`, { method: 'POST', headers: { Authorization: 'Bearer nonsense' }, body: 'Small copy\n\nBody.' });
+      expect([res.status, ((await res.json()) as { error: string }).error, res.headers.get('connection')]).toEqual([401, 'UNAUTHORIZED', 'keep-alive']);
+    }
   });
 
   it('answers 503 OVERLOADED with Retry-After past the requests in flight, and takes requests again once they finish', async () => {

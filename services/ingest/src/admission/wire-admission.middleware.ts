@@ -1,5 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { NextFunction, Request, Response } from 'express';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { ApiError } from '@copydesk/observability';
 import { IngestConfig } from '../config/ingest.config';
 import { AuthenticatedRequest, unauthorized } from '../sources/bearer-auth.guard';
@@ -9,11 +10,16 @@ import { IngestErrorCode } from '../wire/ingest-error-code';
 import { ConcurrencyLimiter } from './concurrency-limiter';
 import { SourceRateLimiter } from './source-rate-limiter';
 
+/** A refused request announcing a body up to this size is drained after its answer and its connection kept. */
+const DRAIN_BYTES = 64 * 1024;
+
 /**
  * What `POST /v1/wire` passes before a byte of its body is read, mounted ahead of the body
  * parser: room among the requests in flight (else 503 OVERLOADED), a valid API key (else 401,
  * by the same sources cache as the guard) and the source's rate (else 429 RATE_LIMITED). A
- * refused request is answered at once and its connection closed, so its body is never read.
+ * refused request is answered at once; when it announces a large body its connection is
+ * closed, so the body is never read. A client that sends `Expect: 100-continue` is told to
+ * send its body only once the request is admitted.
  */
 @Injectable()
 export class WireAdmission {
@@ -42,7 +48,11 @@ export class WireAdmission {
     }
     res.once('close', release);
     this.admit(req as AuthenticatedRequest).then(
-      (refusal) => (refusal ? refuse(res, next, refusal) : next()),
+      (refusal) => {
+        if (refusal) return refuse(res, next, refusal);
+        if (expectsContinue(req)) res.writeContinue();
+        next();
+      },
       (e: unknown) => refuse(res, next, e),
     );
   };
@@ -63,8 +73,30 @@ export class WireAdmission {
   }
 }
 
-/** Answers through the JSON error filter, and closes the connection so the body that may follow is never read. */
+/**
+ * Lets the admission answer `Expect: 100-continue` on `/v1/wire` (the server would send
+ * 100 Continue before any middleware runs); other paths are told to continue at once.
+ */
+export function continueAfterAdmission(server: Server): void {
+  server.on('checkContinue', (req: IncomingMessage, res: ServerResponse) => {
+    if (!/^\/v1\/wire(?:[/?]|$)/.test(req.url ?? '')) res.writeContinue();
+    server.emit('request', req, res);
+  });
+}
+
+function expectsContinue(req: Request): boolean {
+  return /100-continue/i.test(req.headers.expect ?? '');
+}
+
+/**
+ * Answers through the JSON error filter. A small body that follows is drained after the
+ * answer, keeping the connection; a large one, one of unknown length, or one the client holds
+ * back until 100 Continue is never read: the connection closes after the answer.
+ */
 function refuse(res: Response, next: NextFunction, error: unknown): void {
-  res.setHeader('Connection', 'close');
+  const req = res.req;
+  const length = Number(req.headers['content-length'] ?? NaN);
+  const small = Number.isFinite(length) ? length <= DRAIN_BYTES : req.headers['transfer-encoding'] === undefined;
+  if (!small || expectsContinue(req)) res.setHeader('Connection', 'close');
   next(error);
 }
