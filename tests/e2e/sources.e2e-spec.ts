@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import { request } from 'node:http';
 import path from 'node:path';
 import { DATABASE_URL, ROOT } from '../support/env';
 import { addSource, eventually, RunningStack, startServices } from '../support/service-processes';
@@ -27,8 +28,26 @@ describe('sources: a disabled or rotated key stops working on a running ingest w
     await stack?.stop();
   });
 
+  /**
+   * One POST on a connection of its own: the commands take seconds between requests, and a
+   * kept-alive connection the server closes as idle just then would fail the request.
+   */
   const post = (apiKey: string) =>
-    fetch(`${stack.urls.ingest}/v1/wire`, { method: 'POST', headers: { Authorization: `Bearer ${apiKey}`, 'Content-Type': 'text/plain' }, body: 'Sources copy\n\nBody.' });
+    new Promise<{ status: number; body: { error?: string } }>((resolve, reject) => {
+      const body = 'Sources copy\n\nBody.';
+      const req = request(`${stack.urls.ingest}/v1/wire`, {
+        method: 'POST',
+        agent: false,
+        headers: { Authorization: `Bearer ${apiKey}`, 'Content-Type': 'text/plain', 'Content-Length': String(Buffer.byteLength(body)) },
+      });
+      req.on('response', (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: JSON.parse(Buffer.concat(chunks).toString() || '{}') }));
+      });
+      req.on('error', reject);
+      req.end(body);
+    });
   const statusOf = async (apiKey: string) => (await post(apiKey)).status;
 
   it('refuses the key of a disabled source with 401 and lists the source as disabled', async () => {
@@ -43,7 +62,7 @@ describe('sources: a disabled or rotated key stops working on a running ingest w
 
     await eventually(async () => ((await statusOf(source.apiKey)) === 401 ? true : undefined), 'the disabled key to be refused');
     const refused = await post(source.apiKey);
-    expect([refused.status, ((await refused.json()) as { error: string }).error]).toEqual([401, 'UNAUTHORIZED']);
+    expect([refused.status, refused.body.error]).toEqual([401, 'UNAUTHORIZED']);
     expect(await statusOf(bystander.apiKey)).toBe(202);
     expect(copydesk('list').lines).toContainEqual(expect.objectContaining({ id: source.id, disabledAt: disabled.lines[0].disabledAt }));
   });
