@@ -111,7 +111,7 @@ export class SubmissionsRepository {
    * Does nothing when another attempt holds the claim by now.
    */
   async releaseClaim(id: string, attempt: number): Promise<void> {
-    await this.dataSource.query(`UPDATE ingest.submissions SET claimed_at = '-infinity' WHERE id = $1 AND attempt = $2 AND state = 'pending'`, [id, attempt]);
+    await this.dataSource.query(`UPDATE ingest.submissions SET claimed_at = 'epoch' WHERE id = $1 AND attempt = $2 AND state = 'pending'`, [id, attempt]);
   }
 
   insertAccepted(submission: SubmissionEntity): Promise<void> {

@@ -136,6 +136,25 @@ describe('WireService on the real broker and database: idempotency claims and da
     expect(raw.messages.filter((m) => m.headers[Header.Sha256] === sha(body) && m.headers[Header.SubmissionId] !== row.id)).toHaveLength(0);
   });
 
+  it('lets a retry take over at once the claim of a request the broker failed, sending the same submission again', async () => {
+    const key = randomUUID();
+    const body = `Copy the broker did not acknowledge\n\nIt is sent again (${key}).`;
+    const now = new Date();
+    const failed = { id: randomUUID(), sourceId: source.id, receivedAt: now, capturedAt: now, contentType: 'text/plain', size: Buffer.byteLength(body), sha256: sha(body) };
+    const submissions = new SubmissionsRepository(db());
+    expect(await submissions.reserve({ ...failed, idempotencyKey: key, state: 'pending', attempt: 1, claimedAt: now })).toEqual({ reserved: true });
+    // What the request does when the broker fails it: it gives the claim up and answers 503.
+    await submissions.releaseClaim(failed.id, 1);
+
+    expect(await outcome(instances[1].wire.submit(source, request(key), Buffer.from('Another body\n\nUnder the same key.')))).toMatchObject({
+      status: 409,
+      code: 'IDEMPOTENCY_KEY_REUSED',
+    });
+    expect(await instances[1].wire.submit(source, request(key), Buffer.from(body))).toMatchObject({ submissionId: failed.id, replayed: false });
+    expect(await rowOf(key)).toEqual({ id: failed.id, state: 'accepted', attempt: 2 });
+    await raw.waitFor((m) => m.headers[Header.SubmissionId] === failed.id, 1);
+  });
+
   it('answers a database failure after the broker acknowledged with a retryable 503, and a retry with the key then gets that submission', async () => {
     const key = randomUUID();
     const body = `Copy the database could not record\n\nThe broker holds it (${key}).`;
