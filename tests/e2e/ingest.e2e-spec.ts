@@ -75,9 +75,10 @@ describe('ingest and normalise: accepting copy, refusing bad requests, dead-lett
     expect(raw.messages.filter((m) => m.headers[Header.SubmissionId] === a.submissionId)).toHaveLength(1);
   });
 
-  it('lets a retry take over an Idempotency-Key whose first request died before answering', async () => {
+  it('lets a retry take over an Idempotency-Key whose first request died before answering, sending the same submission again', async () => {
     const key = randomUUID();
     const body = 'Copy of a request that died\n\nIts process stopped before the 202.';
+    const abandoned = randomUUID();
     const db = new Client({ connectionString: DATABASE_URL });
     await db.connect();
     try {
@@ -85,7 +86,7 @@ describe('ingest and normalise: accepting copy, refusing bad requests, dead-lett
       await db.query(
         `INSERT INTO ingest.submissions (id, source_id, received_at, captured_at, content_type, size, sha256, idempotency_key, state)
          VALUES ($1, $2, now() - interval '10 minutes', now() - interval '10 minutes', 'text/plain', $3, encode(sha256($4::bytea), 'hex'), $5, 'pending')`,
-        [randomUUID(), source.id, Buffer.byteLength(body), Buffer.from(body), key],
+        [abandoned, source.id, Buffer.byteLength(body), Buffer.from(body), key],
       );
     } finally {
       await db.end();
@@ -93,6 +94,8 @@ describe('ingest and normalise: accepting copy, refusing bad requests, dead-lett
     const retry = await post(body, { 'Idempotency-Key': key, 'Content-Type': 'text/plain' });
     expect(retry.status).toBe(202);
     const { submissionId } = (await retry.json()) as { submissionId: string };
+    // The same submission id: had the first request's copy reached the broker, the stages would recognise the re-send.
+    expect(submissionId).toBe(abandoned);
     await raw.waitFor((m) => m.headers[Header.SubmissionId] === submissionId, 1);
     const again = await post(body, { 'Idempotency-Key': key, 'Content-Type': 'text/plain' });
     expect(((await again.json()) as { submissionId: string }).submissionId).toBe(submissionId);
@@ -102,6 +105,8 @@ describe('ingest and normalise: accepting copy, refusing bad requests, dead-lett
     const cases: [Promise<Response>, number, string][] = [
       [post(''), 400, 'EMPTY_BODY'],
       [post('copy', { 'X-Captured-At': 'yesterday' }), 400, 'INVALID_CAPTURED_AT'],
+      [post('copy', { 'X-Captured-At': '2099-01-01T00:00:00Z' }), 400, 'INVALID_CAPTURED_AT'],
+      [post('copy', { 'X-Captured-At': '1970-01-01T00:00:00Z' }), 400, 'INVALID_CAPTURED_AT'],
       [post('copy', { 'Idempotency-Key': 'x'.repeat(300) }), 400, 'INVALID_IDEMPOTENCY_KEY'],
       [post(Buffer.alloc(31 * 1024 * 1024, 0x61)), 413, 'PAYLOAD_TOO_LARGE'],
       [fetch(`${stack.urls.ingest}/v1/wire`, { method: 'POST', body: 'copy' }), 401, 'UNAUTHORIZED'],

@@ -4,3 +4,5 @@ export * from './database-health';
 export * from './run-migrations';
 export * from './advisory-lock';
 export * from './data-source.provider';
+export * from './notification-listener';
+export * from './retention/cleanup';

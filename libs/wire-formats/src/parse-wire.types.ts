@@ -7,6 +7,11 @@ export interface ParseWireOptions {
   maxBytes?: number;
   /** Longest line a text format accepts, in characters. Default 1 Mi. */
   maxLineChars?: number;
+  /**
+   * How far an item's `versionCreated`, `firstCreated` or `sourceUpdated` may lie after the
+   * capture time before it is clamped to it, in milliseconds. Default 5 minutes.
+   */
+  futureToleranceMs?: number;
 }
 
 export interface ParseWireInput {

@@ -47,6 +47,12 @@ describe('parseWire', () => {
     failsWith(WireFormatErrorCode.NO_STORIES, () => parse('<rss version="2.0"><channel/></rss>'));
   });
 
+  it('clamps item times after the capture time, so no source can date its copy into the future', () => {
+    const ninjs = JSON.stringify({ uri: 'urn:x', headline: 'Hi', versioncreated: '2099-01-01T00:00:00Z', firstcreated: '2025-03-21T09:00:00Z' });
+    expect(parse(ninjs, 'application/json').items[0]).toMatchObject({ versionCreated: capturedAt.toISOString(), firstCreated: '2025-03-21T09:00:00.000Z' });
+    expect(parse(ninjs, 'application/json', { futureToleranceMs: 100 * 365 * 86_400_000 }).items[0].versionCreated).toBe('2099-01-01T00:00:00.000Z');
+  });
+
   it('rejects content types no handler takes', () => {
     failsWith(WireFormatErrorCode.UNKNOWN_FORMAT, () => parse('Headline', 'image/jpeg'));
     failsWith(WireFormatErrorCode.UNKNOWN_FORMAT, () => parse('<html><body>Hi</body></html>', 'text/html'));

@@ -6,12 +6,14 @@ import { detectFormat } from './detect/detect-format';
 import { WireFormatError } from './errors/wire-format.error';
 import { WireFormatErrorCode } from './errors/wire-format-error-code.enum';
 import { FORMAT_HANDLERS } from './formats/format-registry';
+import { boundItemTimes } from './item/item-times';
 import type { FormatParseContext } from './formats/wire-format-handler.types';
 import { DEFAULT_MAX_BYTES, DEFAULT_MAX_LINE_CHARS, ParseWireInput, ParseWireResult } from './parse-wire.types';
 
 /**
  * Wire bytes to canonical items: check size, decode (BOM, declared charset, else UTF-8 or windows-1252),
- * refuse empty and binary bodies, detect the format (content type, then sniffing) and parse.
+ * refuse empty and binary bodies, detect the format (content type, then sniffing), parse, and clamp
+ * item times that lie after the capture time.
  * Pure and synchronous; every failure is a WireFormatError with a stable code.
  */
 export function parseWire(input: ParseWireInput): ParseWireResult {
@@ -47,9 +49,11 @@ export function parseWire(input: ParseWireInput): ParseWireResult {
     ...(mediaType ? { mediaType } : {}),
   };
   const handler = detectFormat(text, ctx, FORMAT_HANDLERS);
-  const items = handler.parse(text, ctx);
-  if (items.length === 0) {
+  const parsed = handler.parse(text, ctx);
+  if (parsed.length === 0) {
     throw new WireFormatError(WireFormatErrorCode.NO_STORIES, 'No story found in the body', { format: handler.format, charset });
   }
+  // No item may claim a time after its capture: clamped, so a source cannot date copy into the future.
+  const items = parsed.map((item) => boundItemTimes(item, capturedAt, options.futureToleranceMs));
   return { format: handler.format, charset, items };
 }

@@ -7,6 +7,7 @@ import { HealthController, healthChecksProvider } from '@copydesk/observability'
 import { outboxProviders } from '@copydesk/outbox';
 import { DedupeConfig } from './config/dedupe.config';
 import { createDedupeDataSource, DEDUPE_SCHEMA } from './database/dedupe-data-source';
+import { DedupeRetention } from './retention/dedupe-retention';
 import { DedupeRepository } from './stories/dedupe.repository';
 import { DedupeService } from './stories/dedupe.service';
 import { NormalisedItemHandler } from './stories/normalised-item.handler';
@@ -21,6 +22,7 @@ import { NormalisedItemHandler } from './stories/normalised-item.handler';
     healthChecksProvider({ useFactory: (ds: DataSource, broker: BrokerHealth) => [new DatabaseHealth(ds), broker], inject: [DataSource, BrokerHealth] }),
     DedupeRepository,
     DedupeService,
+    DedupeRetention,
   ],
 })
 export class AppModule {}

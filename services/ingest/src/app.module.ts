@@ -4,11 +4,15 @@ import { loadConfig } from '@copydesk/config';
 import { DatabaseHealth, dataSourceProvider } from '@copydesk/database';
 import { BrokerHealth, kafkaProviders } from '@copydesk/kafka';
 import { HealthController, healthChecksProvider } from '@copydesk/observability';
+import { WireAdmission } from './admission/wire-admission.middleware';
 import { IngestConfig } from './config/ingest.config';
 import { createIngestDataSource, INGEST_SCHEMA } from './database/ingest-data-source';
+import { IngestRetention } from './retention/ingest-retention';
 import { BearerAuthGuard } from './sources/bearer-auth.guard';
+import { SourceChangesListener } from './sources/source-changes.listener';
 import { SourcesRepository } from './sources/sources.repository';
 import { SourcesService } from './sources/sources.service';
+import { LateAcceptances } from './wire/late-acceptances';
 import { SubmissionsRepository } from './wire/submissions.repository';
 import { WireController } from './wire/wire.controller';
 import { WireService } from './wire/wire.service';
@@ -24,9 +28,18 @@ import { WireService } from './wire/wire.service';
     dataSourceProvider(IngestConfig, createIngestDataSource, INGEST_SCHEMA),
     ...kafkaProviders(IngestConfig, 'copydesk-ingest'),
     SourcesRepository,
-    SourcesService,
+    {
+      provide: SourcesService,
+      inject: [SourcesRepository, IngestConfig],
+      useFactory: (repo: SourcesRepository, config: IngestConfig) =>
+        new SourcesService(repo, { maxEntries: config.INGEST_SOURCE_CACHE_SIZE, ttlMs: config.INGEST_SOURCE_CACHE_TTL_SECONDS * 1000 }),
+    },
+    SourceChangesListener,
+    WireAdmission,
     BearerAuthGuard,
     SubmissionsRepository,
+    LateAcceptances,
+    IngestRetention,
     WireService,
   ],
   exports: [IngestConfig],

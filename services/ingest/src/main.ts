@@ -3,6 +3,7 @@ import { Logger } from '@nestjs/common';
 import express from 'express';
 import { loadConfig } from '@copydesk/config';
 import { createHttpApp, exitOnStartupFailure, listenAfterStartup } from '@copydesk/observability';
+import { continueAfterAdmission, WireAdmission } from './admission/wire-admission.middleware';
 import { AppModule } from './app.module';
 import { IngestConfig } from './config/ingest.config';
 
@@ -15,6 +16,9 @@ async function bootstrap(): Promise<void> {
     rawBody: true,
     listen: { host: config.HOST, port: config.INGEST_PORT },
   });
+  // Room, key and rate are checked before the body is read: a refused request never costs its body.
+  app.use('/v1/wire', app.get(WireAdmission).middleware);
+  continueAfterAdmission(app.getHttpServer());
   // Copy is taken as bytes, whatever its type: decoding is normalise's job.
   app.use('/v1/wire', express.raw({ type: () => true, limit: config.INGEST_MAX_BODY_BYTES }));
   await listenAfterStartup(app, { host: config.HOST, port: config.INGEST_PORT });

@@ -28,10 +28,15 @@ function consumers(args: string[]): number {
   return runNode('services/publish/src/commands/consumers.command.js', args);
 }
 
+// The sources commands (they run in services/ingest/src/commands/sources.command.ts).
+const SOURCES_USAGE = `  sources add NAME                 register a source; prints {"id","name","apiKey"}
+  sources list                     list registered sources, one JSON a line
+  sources disable NAME|ID          disable a source: its key stops working on every running ingest
+  sources rotate NAME|ID           give a source a new key; prints {"id","name","apiKey"} once, the old key stops working`;
+
 const USAGE = `usage: copydesk <command>
 
-  sources add NAME                 register a source; prints {"id","name","apiKey"}
-  sources list                     list registered sources
+${SOURCES_USAGE}
   parse FILE [--captured-at ISO] [--content-type TYPE]
                                    parse copy offline; one canonical item (JSON) a line
   topics create                    create the Kafka topics that are missing

@@ -33,6 +33,8 @@ export async function untilAvailable<T>(what: string, attempt: () => Promise<T>,
  * itself listens on the port.
  */
 export async function startStartupProbe(host: string, port: number): Promise<{ close(): Promise<void> }> {
+  // Every answer closes its connection: a client polling over one kept-alive connection would
+  // otherwise keep it busy, and close() would wait for it for ever, so the service never listened.
   const server: Server = createServer((req, res) => {
     const path = (req.url ?? '').split('?')[0];
     // No keep-alive: the connections must not outlive the probe when the service takes the port.

@@ -1,6 +1,6 @@
-import { BadRequestException, NotFoundException } from '@nestjs/common';
+import { ArgumentsHost, BadRequestException, NotFoundException } from '@nestjs/common';
 import { ApiError } from './api-error';
-import { toErrorBody } from './http-exception.filter';
+import { HttpExceptionFilter, toErrorBody } from './http-exception.filter';
 
 describe('toErrorBody', () => {
   it('keeps the code and details of an ApiError', () => {
@@ -20,5 +20,19 @@ describe('toErrorBody', () => {
     expect(toErrorBody(new NotFoundException()).body.error).toBe('NOT_FOUND');
     expect(toErrorBody({ type: 'entity.too.large', status: 413, expose: true }).body.error).toBe('PAYLOAD_TOO_LARGE');
     expect(toErrorBody(new Error('secret detail'))).toEqual({ status: 500, body: { error: 'INTERNAL', message: 'internal error', details: [] } });
+  });
+});
+
+describe('HttpExceptionFilter', () => {
+  it('sends the headers an ApiError carries with its JSON body', () => {
+    const sent: { status?: number; headers: Record<string, string>; body?: unknown } = { headers: {} };
+    const response = {
+      setHeader: (name: string, value: string) => (sent.headers[name] = value),
+      status: (status: number) => ((sent.status = status), response),
+      json: (body: unknown) => (sent.body = body),
+    };
+    const host = { switchToHttp: () => ({ getResponse: () => response }) } as unknown as ArgumentsHost;
+    new HttpExceptionFilter().catch(new ApiError(503, 'OVERLOADED', 'busy', [], { 'Retry-After': '1' }), host);
+    expect(sent).toEqual({ status: 503, headers: { 'Retry-After': '1' }, body: { error: 'OVERLOADED', message: 'busy', details: [] } });
   });
 });

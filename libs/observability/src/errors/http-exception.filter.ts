@@ -52,7 +52,9 @@ export class HttpExceptionFilter implements ExceptionFilter {
   catch(exception: unknown, host: ArgumentsHost): void {
     const response = host.switchToHttp().getResponse<Response>();
     const { status, body } = toErrorBody(exception);
-    if (status >= 500) this.logger.error({ msg: 'request failed', err: exception, status, error: body.error });
+    // A deliberate ApiError answer (503 busy, database down) was logged where it was decided.
+    if (status >= 500 && !(exception instanceof ApiError)) this.logger.error({ msg: 'request failed', err: exception, status, error: body.error });
+    if (exception instanceof ApiError) for (const [name, value] of Object.entries(exception.headers)) response.setHeader(name, value);
     response.status(status).json(body);
   }
 }

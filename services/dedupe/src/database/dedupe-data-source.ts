@@ -4,6 +4,7 @@ import { CreateDedupeSchema1764270100000 } from './migrations/1764270100000-crea
 import { CandidateIndex1764270300000 } from './migrations/1764270300000-candidate-index';
 import { OutboxAttempts1764900000000 } from './migrations/1764900000000-outbox-attempts';
 import { OutboxNotBefore1796100100000 } from './migrations/1796100100000-outbox-not-before';
+import { RetentionIndexes1796117700000 } from './migrations/1796117700000-retention-indexes';
 
 export const DEDUPE_SCHEMA = 'dedupe';
 
@@ -13,6 +14,12 @@ export function createDedupeDataSource(url: string): DataSource {
     url,
     schema: DEDUPE_SCHEMA,
     entities: [],
-    migrations: [CreateDedupeSchema1764270100000, CandidateIndex1764270300000, OutboxAttempts1764900000000, OutboxNotBefore1796100100000],
+    migrations: [
+      CreateDedupeSchema1764270100000,
+      CandidateIndex1764270300000,
+      OutboxAttempts1764900000000,
+      OutboxNotBefore1796100100000,
+      RetentionIndexes1796117700000,
+    ],
   });
 }

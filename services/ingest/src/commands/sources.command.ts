@@ -7,12 +7,36 @@ import { createIngestDataSource, INGEST_SCHEMA } from '../database/ingest-data-s
 import { SourcesRepository } from '../sources/sources.repository';
 import { SourcesService } from '../sources/sources.service';
 
-const USAGE = 'usage: copydesk sources add NAME | copydesk sources list';
+const USAGE = 'usage: copydesk sources add NAME | list | disable NAME|ID | rotate NAME|ID';
 
-/** `copydesk sources add NAME` prints {"id","name","apiKey"}; the key is shown once and stored only as a hash. */
+type Verb = 'add' | 'list' | 'disable' | 'rotate';
+const VERBS: readonly string[] = ['add', 'list', 'disable', 'rotate'] satisfies Verb[];
+
+/** Runs one verb; what it prints is one JSON object a line. */
+async function run(sources: SourcesService, verb: Verb, arg: string): Promise<unknown[]> {
+  switch (verb) {
+    case 'list':
+      return sources.list();
+    case 'add':
+      // The key is shown once; only its hash is stored.
+      return [await sources.register(arg)];
+    case 'disable':
+      return [await sources.disable(arg)];
+    case 'rotate':
+      // The new key is shown once; the old one stops working on every running ingest.
+      return [await sources.rotate(arg)];
+  }
+}
+
+/**
+ * `copydesk sources add NAME` prints {"id","name","apiKey"}; `list` one source a line;
+ * `disable NAME|ID` prints {"id","name","createdAt","disabledAt"}; `rotate NAME|ID` prints
+ * {"id","name","apiKey"} with the new key.
+ */
 async function main(args: string[]): Promise<number> {
   const [verb, ...rest] = args;
-  if (verb !== 'add' && verb !== 'list') {
+  const arg = rest.join(' ').trim();
+  if (!VERBS.includes(verb) || (verb !== 'list' && !arg)) {
     process.stderr.write(`${USAGE}\n`);
     return 2;
   }
@@ -20,18 +44,9 @@ async function main(args: string[]): Promise<number> {
   await dataSource.initialize();
   try {
     await assertMigrated(dataSource, INGEST_SCHEMA);
-    const sources = new SourcesService(new SourcesRepository(dataSource));
-    if (verb === 'list') {
-      for (const s of await sources.list()) process.stdout.write(JSON.stringify(s) + '\n');
-      return 0;
+    for (const line of await run(new SourcesService(new SourcesRepository(dataSource)), verb as Verb, arg)) {
+      process.stdout.write(JSON.stringify(line) + '\n');
     }
-    const name = rest.join(' ');
-    if (!name) {
-      process.stderr.write(`${USAGE}\n`);
-      return 2;
-    }
-    const created = await sources.register(name);
-    process.stdout.write(JSON.stringify({ id: created.id, name: created.name, apiKey: created.apiKey }) + '\n');
     return 0;
   } catch (e) {
     if (e instanceof ApiError) {

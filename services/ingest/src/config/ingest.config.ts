@@ -12,4 +12,71 @@ export class IngestConfig extends CommonConfig {
   @Min(1024)
   @Max(32 * 1024 * 1024)
   INGEST_MAX_BODY_BYTES = 30 * 1024 * 1024;
+
+  /** How far `X-Captured-At` may lie ahead of the receive time (clock skew), in seconds. */
+  @IsInt()
+  @Min(0)
+  @Max(3600)
+  INGEST_CAPTURED_AT_MAX_AHEAD_SECONDS = 300;
+
+  /** How far `X-Captured-At` may lie behind the receive time, in days. */
+  @IsInt()
+  @Min(1)
+  @Max(36500)
+  INGEST_CAPTURED_AT_MAX_AGE_DAYS = 3650;
+
+  /** Most API keys each instance keeps in memory (found keys only; the least recently used goes first). */
+  @IsInt()
+  @Min(1)
+  @Max(1_000_000)
+  INGEST_SOURCE_CACHE_SIZE = 10_000;
+
+  /**
+   * Longest a cached key is trusted before the database is asked again, in seconds. Disabling
+   * or rotating a key reaches running instances at once by notification; this is the safety net.
+   */
+  @IsInt()
+  @Min(1)
+  @Max(86_400)
+  INGEST_SOURCE_CACHE_TTL_SECONDS = 60;
+
+  /**
+   * Most `POST /v1/wire` requests one instance works on at once; past it a request is answered
+   * 503 OVERLOADED before its body is read. Bodies are held in memory, so this times
+   * INGEST_MAX_BODY_BYTES bounds what requests can take.
+   */
+  @IsInt()
+  @Min(1)
+  @Max(10_000)
+  INGEST_MAX_CONCURRENT_REQUESTS = 32;
+
+  /** Requests per minute one source may make to one instance, sustained (a token bucket). */
+  @IsInt()
+  @Min(1)
+  @Max(10_000_000)
+  INGEST_SOURCE_RATE_PER_MINUTE = 6000;
+
+  /** Requests one source may make at once after a quiet spell: the size of its bucket. */
+  @IsInt()
+  @Min(1)
+  @Max(1_000_000)
+  INGEST_SOURCE_BURST = 200;
+
+  /** Days submissions and their idempotency keys are kept (a retry with a key older than that is a new submission). */
+  @IsInt()
+  @Min(1)
+  @Max(3650)
+  INGEST_RETENTION_DAYS = 7;
+
+  /** Seconds between clean-ups of old submissions; 0 turns the clean-up off. */
+  @IsInt()
+  @Min(0)
+  @Max(86_400)
+  INGEST_RETENTION_INTERVAL_SECONDS = 600;
+
+  /** Rows one DELETE of the clean-up removes at most. */
+  @IsInt()
+  @Min(1)
+  @Max(100_000)
+  INGEST_RETENTION_BATCH_SIZE = 1000;
 }

@@ -30,4 +30,12 @@ export class SubmissionEntity {
   /** 'pending' while the broker has not acknowledged it (an idempotency key holds the slot), then 'accepted'. */
   @Column('text')
   state!: 'pending' | 'accepted';
+
+  /** Which attempt holds the idempotency claim: 1, then one more for each retry that took an abandoned claim over. */
+  @Column('integer')
+  attempt!: number;
+
+  /** When the attempt that holds the claim took it; null for rows from before claims were counted (then `receivedAt`). */
+  @Column('timestamptz', { name: 'claimed_at', nullable: true })
+  claimedAt!: Date | null;
 }

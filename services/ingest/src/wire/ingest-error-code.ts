@@ -9,6 +9,10 @@ export enum IngestErrorCode {
   IdempotencyKeyInProgress = 'IDEMPOTENCY_KEY_IN_PROGRESS',
   InvalidContentType = 'INVALID_CONTENT_TYPE',
   BrokerUnavailable = 'BROKER_UNAVAILABLE',
+  DatabaseUnavailable = 'DATABASE_UNAVAILABLE',
+  Overloaded = 'OVERLOADED',
+  RateLimited = 'RATE_LIMITED',
   InvalidSourceName = 'INVALID_SOURCE_NAME',
   SourceExists = 'SOURCE_EXISTS',
+  SourceNotFound = 'SOURCE_NOT_FOUND',
 }

@@ -1,9 +1,46 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, LessThan } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { CoalescingWriter } from '@copydesk/batching';
 import { SubmissionEntity } from '../database/submission.entity';
 
 export type ReserveResult = { reserved: true } | { reserved: false; existing: SubmissionEntity };
+
+interface SubmissionRow {
+  id: string;
+  source_id: string;
+  received_at: Date;
+  captured_at: Date;
+  content_type: string;
+  size: number;
+  sha256: string;
+  idempotency_key: string | null;
+  state: 'pending' | 'accepted';
+  attempt: number;
+  claimed_at: Date | null;
+}
+
+const COLUMNS = 'id, source_id, received_at, captured_at, content_type, size, sha256, idempotency_key, state, attempt, claimed_at';
+
+function toEntity(r: SubmissionRow): SubmissionEntity {
+  return {
+    id: r.id,
+    sourceId: r.source_id,
+    receivedAt: r.received_at,
+    capturedAt: r.captured_at,
+    contentType: r.content_type,
+    size: r.size,
+    sha256: r.sha256,
+    idempotencyKey: r.idempotency_key,
+    state: r.state,
+    attempt: r.attempt,
+    claimedAt: r.claimed_at,
+  };
+}
+
+/** TypeORM answers an UPDATE ... RETURNING with [rows, affected]. */
+function returned(result: unknown): SubmissionRow[] {
+  return Array.isArray(result) && Array.isArray(result[0]) ? (result[0] as SubmissionRow[]) : [];
+}
 
 @Injectable()
 export class SubmissionsRepository {
@@ -15,45 +52,66 @@ export class SubmissionsRepository {
   }
 
   /**
-   * Claims an idempotency key for a submission before it is produced. When the key is
-   * already taken, returns the submission that holds it.
+   * Claims an idempotency key for a submission before it is produced, as its attempt 1. When
+   * the key is already taken, returns the submission that holds it.
    */
-  async reserve(submission: SubmissionEntity): Promise<ReserveResult> {
+  async reserve(submission: SubmissionEntity, again = true): Promise<ReserveResult> {
     const inserted: unknown[] = await this.dataSource.query(
-      `INSERT INTO ingest.submissions (id, source_id, received_at, captured_at, content_type, size, sha256, idempotency_key, state)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'pending')
+      `INSERT INTO ingest.submissions (id, source_id, received_at, captured_at, content_type, size, sha256, idempotency_key, state, attempt, claimed_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'pending', 1, $3)
        ON CONFLICT (source_id, idempotency_key) WHERE idempotency_key IS NOT NULL DO NOTHING
        RETURNING id`,
       [submission.id, submission.sourceId, submission.receivedAt, submission.capturedAt, submission.contentType, submission.size, submission.sha256, submission.idempotencyKey],
     );
     if (inserted.length > 0) return { reserved: true };
-    const existing = await this.dataSource
-      .getRepository(SubmissionEntity)
-      .findOneByOrFail({ sourceId: submission.sourceId, idempotencyKey: submission.idempotencyKey as string });
-    return { reserved: false, existing };
+    const existing = await this.findByKey(submission.sourceId, submission.idempotencyKey as string);
+    if (existing) return { reserved: false, existing };
+    // Gone between the two statements (the clean-up removed an old row): try once more.
+    if (again) return this.reserve(submission, false);
+    throw new Error('the idempotency key was neither free nor taken');
+  }
+
+  async findByKey(sourceId: string, idempotencyKey: string): Promise<SubmissionEntity | null> {
+    const rows = (await this.dataSource.query(`SELECT ${COLUMNS} FROM ingest.submissions WHERE source_id = $1 AND idempotency_key = $2`, [
+      sourceId,
+      idempotencyKey,
+    ])) as SubmissionRow[];
+    return rows[0] ? toEntity(rows[0]) : null;
   }
 
   /**
-   * Frees an idempotency key whose request never finished (the process stopped between the
-   * broker's acknowledgement and this row's update) once it is older than `before`.
-   * Returns true when it freed it; the retry then submits the copy again.
+   * Takes over the claim of a pending submission whose request never finished (its claim is
+   * older than `staleBefore`), as the next attempt. One UPDATE that checks the attempt the
+   * caller saw: of two retries racing for it, one gets the submission back, the other null.
    */
-  async releaseAbandoned(sourceId: string, idempotencyKey: string, before: Date): Promise<boolean> {
-    const result = await this.dataSource.getRepository(SubmissionEntity).delete({
-      sourceId,
-      idempotencyKey,
-      state: 'pending',
-      receivedAt: LessThan(before),
-    });
-    return (result.affected ?? 0) > 0;
+  async takeOver(seen: SubmissionEntity, staleBefore: Date, now: Date): Promise<SubmissionEntity | null> {
+    const rows = returned(
+      await this.dataSource.query(
+        `UPDATE ingest.submissions SET attempt = attempt + 1, claimed_at = $4
+          WHERE id = $1 AND state = 'pending' AND attempt = $2 AND COALESCE(claimed_at, received_at) < $3
+          RETURNING ${COLUMNS}`,
+        [seen.id, seen.attempt, staleBefore, now],
+      ),
+    );
+    return rows[0] ? toEntity(rows[0]) : null;
   }
 
-  async markAccepted(id: string): Promise<void> {
-    await this.dataSource.getRepository(SubmissionEntity).update({ id }, { state: 'accepted' });
+  /**
+   * Records that the broker acknowledged a submission held under an idempotency key. Returns
+   * false when it was already recorded: another attempt of the same submission got there first.
+   */
+  async accept(id: string): Promise<boolean> {
+    const rows = returned(await this.dataSource.query(`UPDATE ingest.submissions SET state = 'accepted' WHERE id = $1 AND state = 'pending' RETURNING id`, [id]));
+    return rows.length > 0;
   }
 
-  async release(id: string): Promise<void> {
-    await this.dataSource.getRepository(SubmissionEntity).delete({ id, state: 'pending' });
+  /**
+   * Gives up a claim whose copy the broker did not acknowledge, keeping the submission: the
+   * next retry with the key takes it over at once and sends the same submission again.
+   * Does nothing when another attempt holds the claim by now.
+   */
+  async releaseClaim(id: string, attempt: number): Promise<void> {
+    await this.dataSource.query(`UPDATE ingest.submissions SET claimed_at = 'epoch' WHERE id = $1 AND attempt = $2 AND state = 'pending'`, [id, attempt]);
   }
 
   insertAccepted(submission: SubmissionEntity): Promise<void> {
@@ -67,8 +125,10 @@ export class SubmissionsRepository {
       const n = params.length;
       return `($${n - 8}, $${n - 7}, $${n - 6}, $${n - 5}, $${n - 4}, $${n - 3}, $${n - 2}, $${n - 1}, $${n})`;
     });
+    // A row recorded late (after a database failure) may be recorded twice: the second is ignored.
     await this.dataSource.query(
-      `INSERT INTO ingest.submissions (id, source_id, received_at, captured_at, content_type, size, sha256, idempotency_key, state) VALUES ${values.join(', ')}`,
+      `INSERT INTO ingest.submissions (id, source_id, received_at, captured_at, content_type, size, sha256, idempotency_key, state) VALUES ${values.join(', ')}
+       ON CONFLICT (id) DO NOTHING`,
       params,
     );
   }

@@ -10,10 +10,12 @@ function codeOf(fn: () => unknown): string | undefined {
   return undefined;
 }
 
+const receivedAt = new Date('2025-03-21T10:00:05Z');
+
 describe('readWireRequest', () => {
   it('keeps the content type as sent (its charset travels in it), and reads the capture time and the idempotency key', () => {
     expect(
-      readWireRequest({ contentType: ' text/plain; charset="UTF-8"', capturedAt: '2025-03-21T10:00:00Z', idempotencyKey: 'abc-1' }),
+      readWireRequest({ contentType: ' text/plain; charset="UTF-8"', capturedAt: '2025-03-21T10:00:00Z', idempotencyKey: 'abc-1' }, receivedAt),
     ).toEqual({ contentType: 'text/plain; charset="UTF-8"', capturedAt: new Date('2025-03-21T10:00:00Z'), idempotencyKey: 'abc-1', trace: {} });
   });
 
@@ -28,12 +30,24 @@ describe('readWireRequest', () => {
   });
 
   it('accepts offsets and fractions in the capture time', () => {
-    expect(readWireRequest({ capturedAt: '2025-03-21T12:00:00.250+02:00' }).capturedAt?.toISOString()).toBe('2025-03-21T10:00:00.250Z');
+    expect(readWireRequest({ capturedAt: '2025-03-21T12:00:00.250+02:00' }, receivedAt).capturedAt?.toISOString()).toBe('2025-03-21T10:00:00.250Z');
+  });
+
+  it('refuses a capture time more than 5 minutes ahead of the receive time, or absurdly old, as INVALID_CAPTURED_AT', () => {
+    expect(readWireRequest({ capturedAt: '2025-03-21T10:05:05Z' }, receivedAt).capturedAt?.toISOString()).toBe('2025-03-21T10:05:05.000Z');
+    expect(codeOf(() => readWireRequest({ capturedAt: '2025-03-21T10:05:06Z' }, receivedAt))).toBe('INVALID_CAPTURED_AT');
+    expect(codeOf(() => readWireRequest({ capturedAt: '2099-01-01T00:00:00Z' }, receivedAt))).toBe('INVALID_CAPTURED_AT');
+    expect(readWireRequest({ capturedAt: '2015-03-24T10:00:05Z' }, receivedAt).capturedAt?.toISOString()).toBe('2015-03-24T10:00:05.000Z');
+    expect(codeOf(() => readWireRequest({ capturedAt: '1970-01-01T00:00:00Z' }, receivedAt))).toBe('INVALID_CAPTURED_AT');
+    const bounds = { maxAheadMs: 0, maxAgeMs: 60_000 };
+    expect(codeOf(() => readWireRequest({ capturedAt: '2025-03-21T10:00:06Z' }, receivedAt, bounds))).toBe('INVALID_CAPTURED_AT');
+    expect(codeOf(() => readWireRequest({ capturedAt: '2025-03-21T09:59:04Z' }, receivedAt, bounds))).toBe('INVALID_CAPTURED_AT');
+    expect(codeOf(() => readWireRequest({ capturedAt: '2025-03-21T09:59:05Z' }, receivedAt, bounds))).toBeUndefined();
   });
 
   it('rejects bad headers with stable codes', () => {
     expect(codeOf(() => readWireRequest({ capturedAt: 'yesterday' }))).toBe('INVALID_CAPTURED_AT');
-    expect(codeOf(() => readWireRequest({ capturedAt: '2025-03-21T10:00:00' }))).toBe('INVALID_CAPTURED_AT');
+    expect(codeOf(() => readWireRequest({ capturedAt: '2025-03-21T10:00:00' }, receivedAt))).toBe('INVALID_CAPTURED_AT');
     expect(codeOf(() => readWireRequest({ idempotencyKey: '' }))).toBe('INVALID_IDEMPOTENCY_KEY');
     expect(codeOf(() => readWireRequest({ idempotencyKey: 'x'.repeat(256) }))).toBe('INVALID_IDEMPOTENCY_KEY');
     expect(codeOf(() => readWireRequest({ contentType: 'not a type' }))).toBe('INVALID_CONTENT_TYPE');

@@ -12,6 +12,16 @@ export interface WireRequestHeaders {
   tracestate?: string;
 }
 
+/** How far `X-Captured-At` may lie from the time the request arrived. */
+export interface CapturedAtBounds {
+  /** Ahead of the receive time: clock skew, never copy from the future. */
+  maxAheadMs: number;
+  /** Behind it. */
+  maxAgeMs: number;
+}
+
+export const DEFAULT_CAPTURED_AT_BOUNDS: CapturedAtBounds = { maxAheadMs: 5 * 60_000, maxAgeMs: 3650 * 86_400_000 };
+
 export interface WireRequest {
   /** As sent (its charset parameter included: normalise decodes by it); application/octet-stream when none was sent. */
   contentType: string;
@@ -21,8 +31,12 @@ export interface WireRequest {
   trace: MessageContext;
 }
 
-/** Validates the headers of `POST /v1/wire`. Throws ApiError with a stable code. */
-export function readWireRequest(headers: WireRequestHeaders): WireRequest {
+/**
+ * Validates the headers of `POST /v1/wire` received at `now`. Throws ApiError with a stable code.
+ * A capture time further ahead of `now` than the bounds allow (a source pinning its stories to
+ * the top of the list) or absurdly far behind it is refused.
+ */
+export function readWireRequest(headers: WireRequestHeaders, now: Date = new Date(), bounds: CapturedAtBounds = DEFAULT_CAPTURED_AT_BOUNDS): WireRequest {
   const result: WireRequest = {
     contentType: 'application/octet-stream',
     trace: messageContextOf({ [Header.TraceParent]: headers.traceparent, [Header.TraceState]: headers.tracestate }),
@@ -40,6 +54,16 @@ export function readWireRequest(headers: WireRequestHeaders): WireRequest {
       throw new ApiError(400, IngestErrorCode.InvalidCapturedAt, 'X-Captured-At must be an ISO 8601 time with a zone, e.g. 2025-03-21T10:00:00Z', [
         { header: 'X-Captured-At', value: value.slice(0, 100) },
       ]);
+    }
+    const earliest = new Date(now.getTime() - bounds.maxAgeMs);
+    const latest = new Date(now.getTime() + bounds.maxAheadMs);
+    if (parsed < earliest || parsed > latest) {
+      throw new ApiError(
+        400,
+        IngestErrorCode.InvalidCapturedAt,
+        parsed > latest ? 'X-Captured-At lies in the future' : 'X-Captured-At lies too far in the past',
+        [{ header: 'X-Captured-At', value: value.slice(0, 100), earliest: earliest.toISOString(), latest: latest.toISOString() }],
+      );
     }
     result.capturedAt = parsed;
   }

@@ -1,13 +1,24 @@
 import { Controller, Headers, HttpCode, Post, Req, Res, UseGuards } from '@nestjs/common';
 import type { Response } from 'express';
+import { IngestConfig } from '../config/ingest.config';
 import { AuthenticatedRequest, BearerAuthGuard } from '../sources/bearer-auth.guard';
-import { readWireRequest } from './wire-request';
+import { CapturedAtBounds, readWireRequest } from './wire-request';
 import { Accepted, WireService } from './wire.service';
 
 @Controller('v1/wire')
 @UseGuards(BearerAuthGuard)
 export class WireController {
-  constructor(private readonly wire: WireService) {}
+  private readonly capturedAtBounds: CapturedAtBounds;
+
+  constructor(
+    private readonly wire: WireService,
+    config: IngestConfig,
+  ) {
+    this.capturedAtBounds = {
+      maxAheadMs: config.INGEST_CAPTURED_AT_MAX_AHEAD_SECONDS * 1000,
+      maxAgeMs: config.INGEST_CAPTURED_AT_MAX_AGE_DAYS * 86_400_000,
+    };
+  }
 
   /** Accepts copy in any format; 202 once the broker holds it. */
   @Post()
@@ -21,9 +32,10 @@ export class WireController {
     @Headers('traceparent') traceparent?: string,
     @Headers('tracestate') tracestate?: string,
   ): Promise<Accepted> {
-    const request = readWireRequest({ contentType, capturedAt, idempotencyKey, traceparent, tracestate });
+    const now = new Date();
+    const request = readWireRequest({ contentType, capturedAt, idempotencyKey, traceparent, tracestate }, now, this.capturedAtBounds);
     const body = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
-    const accepted = await this.wire.submit(req.source, request, body);
+    const accepted = await this.wire.submit(req.source, request, body, now);
     if (accepted.replayed) res.setHeader('Idempotent-Replayed', 'true');
     return accepted;
   }

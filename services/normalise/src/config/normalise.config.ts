@@ -15,4 +15,13 @@ export class NormaliseConfig extends CommonConfig {
   @Min(1)
   @Max(64)
   NORMALISE_CONCURRENCY = 2;
+
+  /**
+   * Most stories one submission may hold. A feed with more is dead-lettered as TOO_MANY_ITEMS
+   * (the raw submission kept in the dead letter), never half-normalised.
+   */
+  @IsInt()
+  @Min(1)
+  @Max(1_000_000)
+  NORMALISE_MAX_ITEMS_PER_SUBMISSION = 10_000;
 }

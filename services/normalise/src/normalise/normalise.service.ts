@@ -2,12 +2,26 @@ import { Injectable, Logger } from '@nestjs/common';
 import { codecFor, MessageContext, NormalisedItemMessage, RawSubmission, Topic } from '@copydesk/contracts';
 import { KafkaPublisher, OutgoingMessage, PermanentError } from '@copydesk/kafka';
 import { parseWire, WireFormatError } from '@copydesk/wire-formats';
+import { NormaliseConfig } from '../config/normalise.config';
+import { NormaliseErrorCode } from './normalise-error-code';
+
+export interface NormaliseLimits {
+  /** Most stories one submission may hold. */
+  maxItems: number;
+}
 
 @Injectable()
 export class NormaliseService {
   private readonly logger = new Logger(NormaliseService.name);
 
-  constructor(private readonly publisher: KafkaPublisher) {}
+  private readonly limits: NormaliseLimits;
+
+  constructor(
+    private readonly publisher: KafkaPublisher,
+    config: NormaliseConfig,
+  ) {
+    this.limits = { maxItems: config.NORMALISE_MAX_ITEMS_PER_SUBMISSION };
+  }
 
   /**
    * Parses one submission into canonical items and puts them on `wire.normalised.v1`,
@@ -15,7 +29,7 @@ export class NormaliseService {
    * items carry the submission's trace context.
    */
   async normalise(submission: RawSubmission, context: MessageContext = {}): Promise<number> {
-    const messages = toMessages(submission, context);
+    const messages = toMessages(submission, context, this.limits);
     await this.publisher.publish(messages);
     this.logger.log({ msg: 'submission normalised', submissionId: submission.submissionId, items: messages.length });
     return messages.length;
@@ -24,9 +38,10 @@ export class NormaliseService {
 
 /**
  * The normalised items of a submission. The declared charset is read from the content type
- * the newsroom sent, by the same parser ingest checked it with.
+ * the newsroom sent, by the same parser ingest checked it with. A submission with more
+ * stories than the limit is a permanent failure: none of its items is produced.
  */
-export function toMessages(submission: RawSubmission, context: MessageContext = {}): OutgoingMessage[] {
+export function toMessages(submission: RawSubmission, context: MessageContext = {}, limits: NormaliseLimits = { maxItems: 10_000 }): OutgoingMessage[] {
   let parsed: ReturnType<typeof parseWire>;
   try {
     parsed = parseWire({
@@ -36,7 +51,14 @@ export function toMessages(submission: RawSubmission, context: MessageContext = 
     });
   } catch (e) {
     if (e instanceof WireFormatError) throw new PermanentError(e.code, e.message, toDetails(e.details));
-    throw new PermanentError('PARSE_FAILED', e instanceof Error ? e.message : String(e));
+    throw new PermanentError(NormaliseErrorCode.ParseFailed, e instanceof Error ? e.message : String(e));
+  }
+  if (parsed.items.length > limits.maxItems) {
+    throw new PermanentError(
+      NormaliseErrorCode.TooManyItems,
+      `the submission holds ${parsed.items.length} stories, more than the limit of ${limits.maxItems}`,
+      [{ items: parsed.items.length, limit: limits.maxItems, format: parsed.format }],
+    );
   }
   return parsed.items.map((item, index) => {
     const value: NormalisedItemMessage = {

@@ -10,9 +10,30 @@ import { NormaliseConfig } from '../config/normalise.config';
 
 jest.setTimeout(120_000);
 
+// A small limit of stories per submission, so a feed over it is cheap to make.
+process.env.NORMALISE_MAX_ITEMS_PER_SUBMISSION = '3';
 const config = loadConfig(NormaliseConfig);
 const kafka = new KafkaConnection({ brokers: brokerList(config), clientId: 'normalise-int-spec' });
 const traceparent = '00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01';
+
+function rawSubmission(sourceId: string, body: Buffer, contentType: string) {
+  return codecFor(Topic.WireRaw).encode({
+    submissionId: randomUUID(),
+    sourceId,
+    receivedAt: '2025-03-21T10:00:01.000Z',
+    capturedAt: '2025-03-21T10:00:00.000Z',
+    contentType,
+    size: body.length,
+    sha256: createHash('sha256').update(body).digest('hex'),
+    body,
+  });
+}
+
+/** An RSS feed of `n` stories. */
+function feedOf(n: number): Buffer {
+  const items = Array.from({ length: n }, (_, i) => `<item><guid>urn:feed:${i}</guid><title>Story ${i} of the feed</title><description>Body ${i}.</description></item>`);
+  return Buffer.from(`<?xml version="1.0"?><rss version="2.0"><channel><title>Feed</title>${items.join('')}</channel></rss>`);
+}
 
 /** Commits the group's offsets at the end of the topic, so the stage sees only what this spec produces. */
 async function startGroupAtEnd(groupId: string, topic: Topic): Promise<void> {
@@ -95,5 +116,27 @@ describe('normalise on the real broker: every wire.raw.v1 message is validated o
     expect(codecFor(Topic.WireNormalised).decode(item)).toMatchObject({ sourceId, itemIndex: 0, item: { headline: 'Flood warnings lifted along the Rhine' } });
     expect(item.headers[Header.TraceParent]).toBe(traceparent);
     expect(dlq.messages.filter((m) => m.headers[Header.DlqKey] === sourceId)).toHaveLength(1);
+  });
+
+  it('dead-letters a feed with more stories than the limit as TOO_MANY_ITEMS, the raw submission untouched, and normalises the next one', async () => {
+    const tooMany = rawSubmission(sourceId, feedOf(4), 'application/rss+xml');
+    const enough = rawSubmission(sourceId, feedOf(3), 'application/rss+xml');
+    await upstream.publish([tooMany, enough]);
+
+    const tooManyId = tooMany.headers[Header.SubmissionId];
+    const [letter] = await dlq.waitFor((m) => m.headers[Header.DlqTopic] === Topic.WireRaw && m.headers[Header.SubmissionId] === tooManyId, 1);
+    expect(readDeadLetter(letter.headers)).toMatchObject({
+      stage: 'normalise',
+      errorCode: 'TOO_MANY_ITEMS',
+      attempts: 1,
+      errorDetails: [{ items: 4, limit: 3, format: 'rss' }],
+    });
+    expect(Buffer.compare(letter.value!, tooMany.value as Buffer)).toBe(0);
+    expect(letter.headers[`${Header.DlqOriginalHeaderPrefix}${Header.Sha256}`]).toBe(tooMany.headers[Header.Sha256]);
+
+    const enoughId = enough.headers[Header.SubmissionId];
+    const items = await normalised.waitFor((m) => m.headers[Header.SubmissionId] === enoughId, 3);
+    expect(items).toHaveLength(3);
+    expect(normalised.messages.filter((m) => m.headers[Header.SubmissionId] === tooManyId)).toHaveLength(0);
   });
 });
