@@ -35,7 +35,10 @@ export default [
         {
           patterns: [
             { group: ['kafkajs', 'kafkajs/*'], message: 'Kafka is reached through @copydesk/kafka only.' },
-            { group: ['../../libs/*', '../../../libs/*', '../../services/*', '../../../services/*'], message: 'Import another project through its @copydesk/* entry point.' },
+            {
+              group: ['../../libs/*', '../../../libs/*', '../../services/*', '../../../services/*'],
+              message: 'Import another project through its @copydesk/* entry point.',
+            },
           ],
         },
       ],

@@ -25,11 +25,15 @@ readline.createInterface({ input: process.stdin }).on('line', (line) => {
     return;
   }
   const time = (entry.time || new Date().toISOString()).slice(11, 19);
-  const level = String(entry.level || 'info').toUpperCase().padEnd(5);
+  const level = String(entry.level || 'info')
+    .toUpperCase()
+    .padEnd(5);
   const fields = Object.entries(entry)
     .filter(([k]) => !skip.has(k))
     .map(([k, v]) => `${k}=${typeof v === 'object' ? JSON.stringify(v) : v}`)
     .join(' ');
   const err = entry.err ? `  (${entry.err.name}: ${entry.err.message})` : '';
-  process.stdout.write(`${time} ${paint(color, name)} ${paint(process.stdout.isTTY ? levels[entry.level] : 0, level)} ${entry.msg || ''}${fields ? '  ' + fields : ''}${err}\n`);
+  process.stdout.write(
+    `${time} ${paint(color, name)} ${paint(process.stdout.isTTY ? levels[entry.level] : 0, level)} ${entry.msg || ''}${fields ? '  ' + fields : ''}${err}\n`,
+  );
 });

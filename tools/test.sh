@@ -14,7 +14,8 @@ export LOG_LEVEL="${LOG_LEVEL:-warn}"
 
 ensure_packages
 build
-log "lint and typecheck"
+log "lint (formatting included) and typecheck"
+npx prettier --check . --log-level warn
 npx nx run-many -t lint typecheck --outputStyle=static
 
 ensure_postgres

@@ -91,7 +91,9 @@ async function load(db: Client, n: number): Promise<number> {
        FROM bench_stories s CROSS JOIN generate_series(1, ${KEYS_PER_STORY}) AS k`,
   );
   step('keys');
-  await db.query(`INSERT INTO dedupe.story_wire_ids (source_id, guid, story_id, via, created_at) SELECT source_id, wire_guid, id, 'id', created_at FROM dedupe.stories WHERE wire_guid IS NOT NULL`);
+  await db.query(
+    `INSERT INTO dedupe.story_wire_ids (source_id, guid, story_id, via, created_at) SELECT source_id, wire_guid, id, 'id', created_at FROM dedupe.stories WHERE wire_guid IS NOT NULL`,
+  );
   step('wire ids');
   await db.query('CREATE INDEX story_keys_key ON dedupe.story_keys (key, seen_at) INCLUDE (story_id)');
   step('key index');

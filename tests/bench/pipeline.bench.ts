@@ -85,7 +85,9 @@ async function main(): Promise<void> {
     const acceptS = (accepted - started) / 1000;
     const totalS = (done - started) / 1000;
     console.log(`pipeline benchmark: ${PAGES} pages (${mb.toFixed(1)} MB, ${expected} stories), ${CONCURRENCY} requests in flight`);
-    console.log(`  ingest: ${(PAGES / acceptS).toFixed(0)} pages/s, ${(mb / acceptS).toFixed(2)} MB/s; latency p50 ${percentile(latencies, 50).toFixed(1)} ms, p95 ${percentile(latencies, 95).toFixed(1)} ms, p99 ${percentile(latencies, 99).toFixed(1)} ms`);
+    console.log(
+      `  ingest: ${(PAGES / acceptS).toFixed(0)} pages/s, ${(mb / acceptS).toFixed(2)} MB/s; latency p50 ${percentile(latencies, 50).toFixed(1)} ms, p95 ${percentile(latencies, 95).toFixed(1)} ms, p99 ${percentile(latencies, 99).toFixed(1)} ms`,
+    );
     console.log(`  end to end: all ${expected} stories published after ${totalS.toFixed(1)} s: ${(expected / totalS).toFixed(0)} stories/s`);
   } finally {
     await reader.stop();

@@ -103,7 +103,8 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
             item.submissionId = answer.submissionId;
             return;
           }
-          if (res.status < 500 && res.status !== 409 && res.status !== 429) throw new Error(`ingest refused item ${item.index}: ${res.status} ${JSON.stringify(answer)}`);
+          if (res.status < 500 && res.status !== 409 && res.status !== 429)
+            throw new Error(`ingest refused item ${item.index}: ${res.status} ${JSON.stringify(answer)}`);
         } catch (e) {
           if (e instanceof Error && e.message.startsWith('ingest refused')) throw e;
         }

@@ -31,7 +31,9 @@ async function main(): Promise<number> {
     log: (line) => console.error(`[chaos] ${line}`),
   });
   console.log(formatReport(report));
-  const slow = report.faults.filter((f) => f.fault.startsWith('SIGKILL') && !f.fault.includes('broker') && (f.recoveryS === null || f.recoveryS > RECOVERY_LIMIT_S));
+  const slow = report.faults.filter(
+    (f) => f.fault.startsWith('SIGKILL') && !f.fault.includes('broker') && (f.recoveryS === null || f.recoveryS > RECOVERY_LIMIT_S),
+  );
   const ok = report.lost === 0 && report.duplicates === 0 && report.deadLetters === 0 && slow.length === 0;
   console.log(ok ? 'chaos: passed' : `chaos: FAILED${slow.length ? ` (slow recovery: ${slow.map((f) => f.fault).join(', ')})` : ''}`);
   return ok ? 0 : 1;

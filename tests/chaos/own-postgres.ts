@@ -66,7 +66,8 @@ export class OwnPostgres {
   }
 
   stopQuietly(): void {
-    if (existsSync(path.join(this.data, 'postmaster.pid'))) spawnSync(...this.command('pg_ctl', ['-D', this.data, '-m', 'immediate', '-w', 'stop']), { stdio: 'ignore' });
+    if (existsSync(path.join(this.data, 'postmaster.pid')))
+      spawnSync(...this.command('pg_ctl', ['-D', this.data, '-m', 'immediate', '-w', 'stop']), { stdio: 'ignore' });
   }
 
   private get data(): string {

@@ -41,6 +41,11 @@ export function storyText(index: number): string {
   const sentence = () => shuffled(SENTENCES[Math.floor(next() * SENTENCES.length)].split(/\s+/), next).join(' ');
   const headline = `${shuffled(sentence().split(' ').slice(0, 9), next).join(' ')} ${index}`;
   const city = CITIES[index % CITIES.length];
-  const paragraphs = [`${city} (Reuters) - ${sentence()} (${index})`, `${sentence()} ${index + 1}.`, `${sentence()} ${index + 2}.`, `${sentence()} ${index + 3}.`];
+  const paragraphs = [
+    `${city} (Reuters) - ${sentence()} (${index})`,
+    `${sentence()} ${index + 1}.`,
+    `${sentence()} ${index + 2}.`,
+    `${sentence()} ${index + 3}.`,
+  ];
   return `${headline}\n\n${paragraphs.join('\n\n')}\n`;
 }

@@ -52,7 +52,14 @@ function asyncApiParser(): Parser {
         parse: async (input) => input.data,
       },
     ],
-    __unstable: { resolver: { resolvers: [{ schema: 'http', order: 1, read: readExternal }, { schema: 'https', order: 1, read: readExternal }] } },
+    __unstable: {
+      resolver: {
+        resolvers: [
+          { schema: 'http', order: 1, read: readExternal },
+          { schema: 'https', order: 1, read: readExternal },
+        ],
+      },
+    },
   });
 }
 
@@ -86,22 +93,25 @@ describe('a subscriber built only from the AsyncAPI document', () => {
       const id = (schema as { $id?: string }).$id;
       return (id && ajv.getSchema(id)) || ajv.compile(schema);
     };
-    contracts = document.channels().all().map((channel) => {
-      const [message] = channel.messages().all();
-      const spec = raw.components.messages[message.id()] as {
-        contentType: string;
-        headers: { schema: object };
-        payload: { schema: object };
-        bindings: { kafka: { key: object } };
-      };
-      return {
-        address: channel.address() as string,
-        contentType: message.contentType() ?? spec.contentType,
-        key: compile(spec.bindings.kafka.key),
-        headers: compile(spec.headers.schema),
-        payload: compile(spec.payload.schema),
-      };
-    });
+    contracts = document
+      .channels()
+      .all()
+      .map((channel) => {
+        const [message] = channel.messages().all();
+        const spec = raw.components.messages[message.id()] as {
+          contentType: string;
+          headers: { schema: object };
+          payload: { schema: object };
+          bindings: { kafka: { key: object } };
+        };
+        return {
+          address: channel.address() as string,
+          contentType: message.contentType() ?? spec.contentType,
+          key: compile(spec.bindings.kafka.key),
+          headers: compile(spec.headers.schema),
+          payload: compile(spec.payload.schema),
+        };
+      });
     for (const c of contracts) readers.set(c.address, await new TopicReader(kafka, c.address).start());
 
     stack = await startServices('asyncapi', 38095);
@@ -125,16 +135,32 @@ describe('a subscriber built only from the AsyncAPI document', () => {
   const mine = (m: InboundMessage) => m.headers['copydesk-source-id'] === source.id;
 
   it('describes every topic, and every real message on every topic matches its key, headers and payload schema', async () => {
-    expect(contracts.map((c) => c.address).sort()).toEqual(['story.latest.v1', 'story.published.v1', 'story.versions.v1', 'wire.dlq.v1', 'wire.normalised.v1', 'wire.raw.v1']);
+    expect(contracts.map((c) => c.address).sort()).toEqual([
+      'story.latest.v1',
+      'story.published.v1',
+      'story.versions.v1',
+      'wire.dlq.v1',
+      'wire.normalised.v1',
+      'wire.raw.v1',
+    ]);
 
     const uri = `urn:newsroom:asyncapi:${Date.now()}`;
     const ninjs = (version: number, pubStatus: string) =>
-      JSON.stringify({ uri, version: String(version), pubStatus, headlines: [{ role: 'main', value: 'Flood warnings lifted along the Rhine' }], bodies: [{ role: 'main', contentType: 'text/plain', value: 'KOBLENZ: The river fell overnight.' }] });
+      JSON.stringify({
+        uri,
+        version: String(version),
+        pubStatus,
+        headlines: [{ role: 'main', value: 'Flood warnings lifted along the Rhine' }],
+        bodies: [{ role: 'main', contentType: 'text/plain', value: 'KOBLENZ: The river fell overnight.' }],
+      });
     await post(PAGE_1, '2025-03-21T10:00:00Z', 'text/plain; charset=utf-8');
     await eventually(() => (readers.get('story.published.v1')!.messages.filter(mine).length >= 6 ? true : undefined), 'the first page published');
     await post(page2(), '2025-03-21T10:10:00Z', 'text/plain; charset=utf-8');
     await post(ninjs(1, 'usable'), '2025-03-21T11:00:00Z', 'application/json');
-    await eventually(() => (readers.get('story.published.v1')!.messages.filter(mine).length >= 10 ? true : undefined), 'the second page and the ninjs item published');
+    await eventually(
+      () => (readers.get('story.published.v1')!.messages.filter(mine).length >= 10 ? true : undefined),
+      'the second page and the ninjs item published',
+    );
     await post(ninjs(2, 'canceled'), '2025-03-21T11:05:00Z', 'application/json');
     await post(Buffer.from(Array.from({ length: 2048 }, (_, i) => (i * 7919) % 256)), '2025-03-21T11:06:00Z', 'application/octet-stream');
 

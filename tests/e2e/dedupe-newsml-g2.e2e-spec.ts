@@ -36,7 +36,10 @@ describe('dedupe: id-bearing NewsML-G2 items', () => {
     });
     expect(res.status).toBe(202);
     const { submissionId } = (await res.json()) as { submissionId: string };
-    return eventually(async () => (await db.query('SELECT outcome, story_id, version, evidence FROM dedupe.decisions WHERE submission_id = $1', [submissionId])).rows[0], `the decision on ${item.guid} v${item.version}`);
+    return eventually(
+      async () => (await db.query('SELECT outcome, story_id, version, evidence FROM dedupe.decisions WHERE submission_id = $1', [submissionId])).rows[0],
+      `the decision on ${item.guid} v${item.version}`,
+    );
   }
 
   async function settled(storyId: string, versionCount: number): Promise<StoryView> {
@@ -61,13 +64,26 @@ describe('dedupe: id-bearing NewsML-G2 items', () => {
     });
     const corrected = [ECB[0].replace('2.25', '2.00'), ...ECB.slice(1), ECB_MORE];
     expect(
-      await post({ ...base, headline: `${base.headline} (CORRECTED)`, version: 4, versionCreated: '2025-05-06T10:00:00Z', signal: 'sig:correction', paragraphs: corrected }),
+      await post({
+        ...base,
+        headline: `${base.headline} (CORRECTED)`,
+        version: 4,
+        versionCreated: '2025-05-06T10:00:00Z',
+        signal: 'sig:correction',
+        paragraphs: corrected,
+      }),
     ).toMatchObject({ outcome: 'new-version', story_id: storyId, version: 3 });
     let story = await settled(storyId, 3);
     expect(story).toMatchObject({ version: 3, kind: 'corrected' });
 
     // Version 3 of the wire arrives after version 4: into history, not current.
-    const late = await post({ ...base, version: 3, versionCreated: '2025-05-06T09:40:00Z', signal: 'sig:update', paragraphs: [...ECB, ECB_MORE, 'Late paragraph of the third version.'] });
+    const late = await post({
+      ...base,
+      version: 3,
+      versionCreated: '2025-05-06T09:40:00Z',
+      signal: 'sig:update',
+      paragraphs: [...ECB, ECB_MORE, 'Late paragraph of the third version.'],
+    });
     expect(late).toMatchObject({ outcome: 'new-version', story_id: storyId, version: 4 });
     expect(late.evidence.reason).toMatch(/older than the current version/);
     story = await settled(storyId, 4);
@@ -80,19 +96,30 @@ describe('dedupe: id-bearing NewsML-G2 items', () => {
       version: null,
     });
 
-    const kill = await post({ ...base, headline: `KILLED - ${base.headline}`, version: 5, versionCreated: '2025-05-06T11:00:00Z', pubStatus: 'canceled', paragraphs: [KILL_NOTICE] });
+    const kill = await post({
+      ...base,
+      headline: `KILLED - ${base.headline}`,
+      version: 5,
+      versionCreated: '2025-05-06T11:00:00Z',
+      pubStatus: 'canceled',
+      paragraphs: [KILL_NOTICE],
+    });
     expect(kill).toMatchObject({ outcome: 'new-version', story_id: storyId, version: 5 });
     story = await settled(storyId, 5);
     expect(story).toMatchObject({ version: 5, kind: 'withdrawn', pubStatus: 'canceled' });
 
-    const { rows } = await db.query('SELECT version, kind, is_current, wire_version FROM dedupe.story_versions WHERE story_id = $1 ORDER BY version', [storyId]);
-    expect(rows).toEqual([
-      { version: 1, kind: 'updated', is_current: false, wire_version: '1' },
-      { version: 2, kind: 'updated', is_current: false, wire_version: '2' },
-      { version: 3, kind: 'corrected', is_current: false, wire_version: '4' },
-      { version: 4, kind: 'updated', is_current: false, wire_version: '3' },
-      { version: 5, kind: 'withdrawn', is_current: true, wire_version: '5' },
-    ].map((r, i) => (i === 0 ? { ...r, kind: 'created' } : r)));
+    const { rows } = await db.query('SELECT version, kind, is_current, wire_version FROM dedupe.story_versions WHERE story_id = $1 ORDER BY version', [
+      storyId,
+    ]);
+    expect(rows).toEqual(
+      [
+        { version: 1, kind: 'updated', is_current: false, wire_version: '1' },
+        { version: 2, kind: 'updated', is_current: false, wire_version: '2' },
+        { version: 3, kind: 'corrected', is_current: false, wire_version: '4' },
+        { version: 4, kind: 'updated', is_current: false, wire_version: '3' },
+        { version: 5, kind: 'withdrawn', is_current: true, wire_version: '5' },
+      ].map((r, i) => (i === 0 ? { ...r, kind: 'created' } : r)),
+    );
   });
 
   it('joins a new id to the old story through irel:previousVersion, also when the link arrives first', async () => {
@@ -133,9 +160,22 @@ describe('dedupe: id-bearing NewsML-G2 items', () => {
 
   it('remembers a kill that arrives before its story and suppresses the story when it lands', async () => {
     const guid = 'urn:newsml:example.com:20250506:GOLD';
-    const kill = await post({ guid, version: 2, versionCreated: '2025-05-06T16:00:00Z', headline: 'KILLED - Gold hits record', paragraphs: [KILL_NOTICE], pubStatus: 'canceled' });
+    const kill = await post({
+      guid,
+      version: 2,
+      versionCreated: '2025-05-06T16:00:00Z',
+      headline: 'KILLED - Gold hits record',
+      paragraphs: [KILL_NOTICE],
+      pubStatus: 'canceled',
+    });
     expect(kill).toMatchObject({ outcome: 'new-story', version: 1 });
-    const original = await post({ guid, version: 1, versionCreated: '2025-05-06T15:00:00Z', headline: 'Gold hits record', paragraphs: ['Gold rose to a record high on Tuesday as investors sought safety.'] });
+    const original = await post({
+      guid,
+      version: 1,
+      versionCreated: '2025-05-06T15:00:00Z',
+      headline: 'Gold hits record',
+      paragraphs: ['Gold rose to a record high on Tuesday as investors sought safety.'],
+    });
     expect(original).toMatchObject({ outcome: 'new-version', story_id: kill.story_id, version: 2 });
     expect(await settled(kill.story_id, 2)).toMatchObject({ version: 1, kind: 'withdrawn', pubStatus: 'canceled' });
   });

@@ -101,7 +101,12 @@ describe('dedupe: a page, then the same page re-scraped ten minutes later', () =
     const after = await byHeadline();
     expect([...after.keys()].sort()).toEqual([...UNCHANGED, MINERALS_REWRITE, FLASH_HEADLINE, SAME_EVENT_HEADLINE].sort());
     for (const h of UNCHANGED) expect(after.get(h)).toMatchObject({ version: 1, versionCount: 1, kind: 'created', id: before.get(h)?.id });
-    expect(after.get(MINERALS_REWRITE)).toMatchObject({ id: before.get(MINERALS_HEADLINE)?.id, version: 2, kind: 'updated', updatedAt: '2025-03-21T10:08:30.000Z' });
+    expect(after.get(MINERALS_REWRITE)).toMatchObject({
+      id: before.get(MINERALS_HEADLINE)?.id,
+      version: 2,
+      kind: 'updated',
+      updatedAt: '2025-03-21T10:08:30.000Z',
+    });
     expect(after.get(FLASH_HEADLINE)).toMatchObject({ id: before.get(FLASH_HEADLINE)?.id, version: 2, kind: 'updated', updatedAt: '2025-03-21T10:05:00.000Z' });
     expect(after.get(FLASH_HEADLINE)?.ninjs.bodies).toBeDefined();
     expect(after.get(SAME_EVENT_HEADLINE)).toMatchObject({ version: 1, kind: 'created' });

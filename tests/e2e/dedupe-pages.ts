@@ -53,7 +53,11 @@ export function page2(): string {
   page = replaceOnce(page, lastMinerals, `${lastMinerals}\n${APPENDED}`);
   page = replaceOnce(page, 'Updated 19 min 34 sec ago', 'Updated 5 min 0 sec ago');
   page = replaceOnce(page, `${FLASH_HEADLINE}\n\nNorth Korea’s Kim`, `${FLASH_HEADLINE}\n\n${FLASH_BODY}\n\n\nNorth Korea’s Kim`);
-  page = replaceOnce(page, `${MINERALS_REWRITE}\n\n${MINERALS_REWRITE}\nUpdated`, `${block(SAME_EVENT_HEADLINE, 'Updated 2 min 50 sec ago', SAME_EVENT_BODY)}${MINERALS_REWRITE}\n\n${MINERALS_REWRITE}\nUpdated`);
+  page = replaceOnce(
+    page,
+    `${MINERALS_REWRITE}\n\n${MINERALS_REWRITE}\nUpdated`,
+    `${block(SAME_EVENT_HEADLINE, 'Updated 2 min 50 sec ago', SAME_EVENT_BODY)}${MINERALS_REWRITE}\n\n${MINERALS_REWRITE}\nUpdated`,
+  );
   return page;
 }
 

@@ -111,7 +111,10 @@ describe('ingest admission: key, room and rate are checked before the body is re
   });
 
   it('answers 503 OVERLOADED with Retry-After past the requests in flight, and takes requests again once they finish', async () => {
-    const held = [await holdRequest(busy.urls.ingest, source.apiKey, 'Held one\n\nBody.'), await holdRequest(busy.urls.ingest, source.apiKey, 'Held two\n\nBody.')];
+    const held = [
+      await holdRequest(busy.urls.ingest, source.apiKey, 'Held one\n\nBody.'),
+      await holdRequest(busy.urls.ingest, source.apiKey, 'Held two\n\nBody.'),
+    ];
     const refused = await post(busy.urls.ingest, source.apiKey, 'One too many\n\nBody.');
     expect([refused.status, refused.body.error, refused.headers['retry-after']]).toEqual([503, 'OVERLOADED', '1']);
     expect(refused.body).toMatchObject({ message: expect.any(String), details: [{ limit: 2 }] });

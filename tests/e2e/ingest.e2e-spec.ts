@@ -134,11 +134,19 @@ describe('ingest and normalise: accepting copy, refusing bad requests, dead-lett
     const upstream = new KafkaPublisher(kafka);
     await upstream.connect();
     try {
-      await upstream.publish({ topic: Topic.WireRaw, key: source.id, value: Buffer.from('Copy with no metadata\n\nBody.'), headers: { [Header.SourceId]: source.id } });
+      await upstream.publish({
+        topic: Topic.WireRaw,
+        key: source.id,
+        value: Buffer.from('Copy with no metadata\n\nBody.'),
+        headers: { [Header.SourceId]: source.id },
+      });
     } finally {
       await upstream.disconnect();
     }
-    const [letter] = await dlq.waitFor((m) => m.headers[Header.DlqTopic] === Topic.WireRaw && m.headers[Header.SourceId] === source.id && !m.headers[Header.SubmissionId], 1);
+    const [letter] = await dlq.waitFor(
+      (m) => m.headers[Header.DlqTopic] === Topic.WireRaw && m.headers[Header.SourceId] === source.id && !m.headers[Header.SubmissionId],
+      1,
+    );
     const reason = readDeadLetter(letter.headers);
     expect(reason).toMatchObject({ stage: 'normalise', errorCode: 'INVALID_MESSAGE', attempts: 1 });
     expect(reason.errorDetails).toContainEqual({ part: 'headers', instancePath: '', message: `must have required property '${Header.SubmissionId}'` });

@@ -118,7 +118,12 @@ describe('the publish API', () => {
     expect(pages).toEqual(all.map((s) => s.id));
 
     const since = await api.listAll({ source: source.id, updatedSince: '2025-03-21T10:00:00Z' });
-    expect(since.map((s) => s.id).sort()).toEqual(all.filter((s) => s.updatedAt >= '2025-03-21T10:00:00.000Z').map((s) => s.id).sort());
+    expect(since.map((s) => s.id).sort()).toEqual(
+      all
+        .filter((s) => s.updatedAt >= '2025-03-21T10:00:00.000Z')
+        .map((s) => s.id)
+        .sort(),
+    );
     expect(since.length).toBeGreaterThan(0);
     expect(since.length).toBeLessThan(all.length);
 
@@ -161,10 +166,18 @@ describe('the publish API', () => {
     const diff = await api.diff(minerals.id, 1, 2);
     expect(diff).toMatchObject({ storyId: minerals.id, from: 1, to: 2, changed: true });
     const text = (segments: typeof diff.headline, keep: 'from' | 'to') =>
-      segments.filter((s) => s.op !== (keep === 'from' ? 'insert' : 'delete')).map((s) => s.text).join('');
+      segments
+        .filter((s) => s.op !== (keep === 'from' ? 'insert' : 'delete'))
+        .map((s) => s.text)
+        .join('');
     expect(text(diff.headline, 'from')).toBe(MINERALS_HEADLINE);
     expect(text(diff.headline, 'to')).toBe(MINERALS_REWRITE);
-    expect(diff.body.filter((s) => s.op === 'insert').map((s) => s.text).join('')).toContain('Scott Bessent');
+    expect(
+      diff.body
+        .filter((s) => s.op === 'insert')
+        .map((s) => s.text)
+        .join(''),
+    ).toContain('Scott Bessent');
     expect(diff.body.filter((s) => s.op === 'delete')).toEqual([]);
     expect((await api.diff(minerals.id, 2, 2)).changed).toBe(false);
 
@@ -227,7 +240,14 @@ describe('the publish API', () => {
     const doc = (await (await fetch(`${stack.urls.publish}/docs-json`)).json()) as { openapi: string; paths: Record<string, Record<string, unknown>> };
     expect(doc.openapi).toMatch(/^3\./);
     expect(Object.keys(doc.paths)).toEqual(
-      expect.arrayContaining(['/v1/stories', '/v1/stories/{id}', '/v1/stories/{id}/versions', '/v1/stories/{id}/versions/{n}', '/v1/stories/{id}/diff', '/v1/stream']),
+      expect.arrayContaining([
+        '/v1/stories',
+        '/v1/stories/{id}',
+        '/v1/stories/{id}/versions',
+        '/v1/stories/{id}/versions/{n}',
+        '/v1/stories/{id}/diff',
+        '/v1/stream',
+      ]),
     );
     const listParameters = (doc.paths['/v1/stories'].get as { parameters: { name: string }[] }).parameters.map((p) => p.name);
     expect(listParameters).toEqual(expect.arrayContaining(['source', 'updatedSince', 'pubStatus', 'q', 'limit', 'cursor']));
@@ -235,7 +255,10 @@ describe('the publish API', () => {
     expect(versions.parameters.map((p) => p.name)).toEqual(expect.arrayContaining(['id', 'limit', 'cursor']));
     expect(versions.security).toEqual([{ bearer: [] }]);
     expect(Object.keys(versions.responses)).toEqual(expect.arrayContaining(['200', '401', '404', '429']));
-    expect((doc as unknown as { components: { securitySchemes: Record<string, unknown> } }).components.securitySchemes.bearer).toMatchObject({ type: 'http', scheme: 'bearer' });
+    expect((doc as unknown as { components: { securitySchemes: Record<string, unknown> } }).components.securitySchemes.bearer).toMatchObject({
+      type: 'http',
+      scheme: 'bearer',
+    });
   });
 
   it('streams every published version over SSE and resumes after a reconnect with no gap and no repeat', async () => {
@@ -250,7 +273,10 @@ describe('the publish API', () => {
 
     // Something is published while the client is away.
     const headline = `Port strike ends after ${Date.now() % 100000} hours of talks`;
-    await post(onePage(headline, 'Updated 4 sec ago', 'ROTTERDAM: Dock workers voted to return to work on Friday after a deal on pay.'), new Date().toISOString());
+    await post(
+      onePage(headline, 'Updated 4 sec ago', 'ROTTERDAM: Dock workers voted to return to work on Friday after a deal on pay.'),
+      new Date().toISOString(),
+    );
 
     // Second connection resumes after the last event seen, until the new story arrives.
     const second = new AbortController();
@@ -280,7 +306,10 @@ describe('the publish API', () => {
 
   it('ticks the label: the same story reads later by the clock', async () => {
     const headline = `Storm closes Channel ports for ${Date.now() % 100000} minutes`;
-    await post(onePage(headline, 'Updated 4 sec ago', 'DOVER: Ferry crossings were suspended on Friday as gale-force winds swept the Channel.'), new Date().toISOString());
+    await post(
+      onePage(headline, 'Updated 4 sec ago', 'DOVER: Ferry crossings were suspended on Friday as gale-force winds swept the Channel.'),
+      new Date().toISOString(),
+    );
     const story = await eventually(async () => (await api.listAll({ source: source.id, q: headline })).find((s) => s.headline === headline), 'the new story');
     expect(story.updatedPrecision).toBe('second');
 

@@ -4,7 +4,6 @@ import { StoriesApi, StoriesApiError } from '@copydesk/client';
 import { DATABASE_URL } from '../support/env';
 import { addConsumer, consumersCommand, eventually, ServiceProcess } from '../support/service-processes';
 
-
 jest.setTimeout(180_000);
 
 /** What `GET /v1/stories` answers a key: the status, or 200. */
@@ -49,7 +48,10 @@ describe('copydesk consumers: keys for the stories API, from the command line to
     expect(editors.allStatuses).toBe(true);
     const listed = await consumersCommand(['list']);
     expect(listed.status).toBe(0);
-    const lines = listed.stdout.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    const lines = listed.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
     expect(lines).toEqual(
       expect.arrayContaining([
         { id: web.id, name: web.name, allStatuses: false, createdAt: expect.any(String), disabledAt: null },

@@ -7,7 +7,6 @@ import { TopicReader } from '@copydesk/kafka/testing';
 import { brokers, DATABASE_URL } from '../support/env';
 import { addConsumer, ConsumerKey, eventually, ServiceProcess } from '../support/service-processes';
 
-
 jest.setTimeout(240_000);
 
 /** Seconds ahead of the first version's arrival that its embargo ends: enough to look, restart publish, and look again. */
@@ -104,7 +103,10 @@ describe('an embargoed story, end to end: neither served nor published before it
   it('holds the version and the one behind it until the embargo, then publishes both in order, on the topics, in the API and on the stream', async () => {
     const api = new StoriesApi(publish.url, { apiKey: reader.apiKey });
     const editors = new StoriesApi(publish.url, { apiKey: editor.apiKey });
-    const track = setInterval(() => published.messages.filter(mine).forEach((m) => arrivals.has(m.headers[Header.CeId]) || arrivals.set(m.headers[Header.CeId], Date.now())), 20);
+    const track = setInterval(
+      () => published.messages.filter(mine).forEach((m) => arrivals.has(m.headers[Header.CeId]) || arrivals.set(m.headers[Header.CeId], Date.now())),
+      20,
+    );
     const embargo = new Date(Date.now() + EMBARGO_AHEAD_MS);
     const versions = codecFor(Topic.StoryVersions);
     await upstream.publish([
@@ -135,10 +137,14 @@ describe('an embargoed story, end to end: neither served nor published before it
     expect(await status(api.story(embargoed))).toBe(404);
     expect(published.messages.filter((m) => m.key === embargoed)).toEqual([]);
 
-    const out = await eventually(() => {
-      const both = published.messages.filter((m) => m.key === embargoed);
-      return both.length >= 2 ? both : undefined;
-    }, 'the embargoed versions published', EMBARGO_AHEAD_MS + 30_000);
+    const out = await eventually(
+      () => {
+        const both = published.messages.filter((m) => m.key === embargoed);
+        return both.length >= 2 ? both : undefined;
+      },
+      'the embargoed versions published',
+      EMBARGO_AHEAD_MS + 30_000,
+    );
     await eventually(async () => ((await status(api.story(embargoed))) === 200 ? true : undefined), 'the embargoed story served', 10_000);
     await eventually(() => (streamed.filter((e) => e.event.subject === embargoed).length >= 2 ? true : undefined), 'the embargoed versions streamed', 10_000);
     clearInterval(track);
@@ -161,6 +167,9 @@ describe('an embargoed story, end to end: neither served nor published before it
     expect(positions).toEqual([...positions].sort((a, b) => a - b));
     expect(new Set(streamed.map((e) => e.event.id)).size).toBe(streamed.length);
     expect(Number(events[0].id)).toBeGreaterThan(Number(streamed.find((e) => e.event.subject === control)!.id));
-    await eventually(async () => ((await db.query('SELECT count(*)::int AS n FROM publish.outbox WHERE key = $1', [embargoed])).rows[0].n === 0 ? true : undefined), 'the outbox emptied');
+    await eventually(
+      async () => ((await db.query('SELECT count(*)::int AS n FROM publish.outbox WHERE key = $1', [embargoed])).rows[0].n === 0 ? true : undefined),
+      'the outbox emptied',
+    );
   });
 });

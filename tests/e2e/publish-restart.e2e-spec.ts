@@ -90,9 +90,7 @@ describe('publish killed mid-stream: exactly one event per version', () => {
   });
 
   function send(version: number): Promise<void> {
-    return upstream.publish(
-      storyIds.map((storyId, s) => codecFor(Topic.StoryVersions).encode(storyVersion(sourceId, storyId, s, version))),
-    );
+    return upstream.publish(storyIds.map((storyId, s) => codecFor(Topic.StoryVersions).encode(storyVersion(sourceId, storyId, s, version))));
   }
 
   it('sends each version once when killed with SIGKILL while versions flow and in the send-to-delete window; SSE follows through both restarts', async () => {
@@ -132,7 +130,8 @@ describe('publish killed mid-stream: exactly one event per version', () => {
     }, 'every version published');
     // This spec's records only: records held for a later embargo by other specs may be waiting in the same outbox.
     await eventually(
-      async () => ((await db.query(`SELECT count(*)::int AS n FROM publish.outbox WHERE key = ANY($1::text[])`, [storyIds])).rows[0].n === 0 ? true : undefined),
+      async () =>
+        (await db.query(`SELECT count(*)::int AS n FROM publish.outbox WHERE key = ANY($1::text[])`, [storyIds])).rows[0].n === 0 ? true : undefined,
       'an outbox empty of these stories',
     );
 
@@ -153,10 +152,10 @@ describe('publish killed mid-stream: exactly one event per version', () => {
     }, 'every version on the SSE stream');
     expect(mineStreamed.map((e) => e.event.id).sort()).toEqual(expected);
     const positions = streamed.map((e) => Number(e.id));
-    const { rows: stream } = await db.query<{ event_id: string; seq: string }>('SELECT event_id, seq FROM publish.versions WHERE seq > $1 AND seq <= $2 ORDER BY seq', [
-      streamStart,
-      positions[positions.length - 1],
-    ]);
+    const { rows: stream } = await db.query<{ event_id: string; seq: string }>(
+      'SELECT event_id, seq FROM publish.versions WHERE seq > $1 AND seq <= $2 ORDER BY seq',
+      [streamStart, positions[positions.length - 1]],
+    );
     expect(streamed.map((e) => [e.id, e.event.id])).toEqual(stream.map((r) => [String(r.seq), r.event_id]));
 
     // The last word on each story is its withdrawal, as a schema-valid ninjs document.

@@ -12,11 +12,21 @@ jest.setTimeout(180_000);
 const PAGE = readFileSync(path.join(SHARED, 'corpus/seed/000_3dd1195f19a70900.txt'));
 
 const EXPECTED = [
-  { headline: 'Japan’s Kishida, South Korea’s Yoon call to sustain momentum in improved ties', updatedAt: '2024-09-06T00:00:00.000Z', precision: 'day', body: true },
+  {
+    headline: 'Japan’s Kishida, South Korea’s Yoon call to sustain momentum in improved ties',
+    updatedAt: '2024-09-06T00:00:00.000Z',
+    precision: 'day',
+    body: true,
+  },
   { headline: 'Trump says US will sign Ukraine minerals deal soon', updatedAt: '2025-03-21T09:59:56.000Z', precision: 'second', body: true },
   { headline: 'Macron announces new Ukraine ‘coalition’ summit in Paris on March 27', updatedAt: '2025-03-21T09:52:25.000Z', precision: 'second', body: true },
   { headline: 'Trump signs order to ‘eliminate’ US Education Department', updatedAt: '2025-03-21T09:40:26.000Z', precision: 'second', body: false },
-  { headline: 'North Korea’s Kim oversees test of latest anti-aircraft missile system: state media', updatedAt: '2025-03-21T09:37:33.000Z', precision: 'second', body: true },
+  {
+    headline: 'North Korea’s Kim oversees test of latest anti-aircraft missile system: state media',
+    updatedAt: '2025-03-21T09:37:33.000Z',
+    precision: 'second',
+    body: true,
+  },
   { headline: 'M23 group seizes key town in eastern DR Congo', updatedAt: '2025-03-21T00:00:00.000Z', precision: 'day', body: true },
 ];
 

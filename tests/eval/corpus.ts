@@ -46,7 +46,10 @@ export function loadCorpus(shared: string): CorpusStory[] {
       continue;
     }
     for (const item of items) {
-      const paragraphs = item.body.filter((b) => b.kind === 'paragraph').map((b) => b.text.trim()).filter((p) => p.split(/\s+/).length >= 6);
+      const paragraphs = item.body
+        .filter((b) => b.kind === 'paragraph')
+        .map((b) => b.text.trim())
+        .filter((p) => p.split(/\s+/).length >= 6);
       const key = paragraphs.slice(0, 2).join('|');
       if (paragraphs.length < 3 || wordCount(paragraphs) < 80 || !item.headline.trim() || seen.has(key) || seen.has(item.headline)) continue;
       seen.add(key);

@@ -27,9 +27,19 @@ for (const x of set) {
   const { decision, storyId } = dedupe.process(x.message, x.arrival);
   if (decision.outcome === 'new-story') storyGold.set(storyId, x.gold);
   const joined = decision.outcome !== 'new-story';
-  assignments.push({ gold: x.gold, predicted: storyId, joined, joinedGold: joined ? storyGold.get(storyId) : undefined, edit: x.edit, outcome: decision.outcome });
+  assignments.push({
+    gold: x.gold,
+    predicted: storyId,
+    joined,
+    joinedGold: joined ? storyGold.get(storyId) : undefined,
+    edit: x.edit,
+    outcome: decision.outcome,
+  });
   if (!firstOfGold.has(x.gold)) firstOfGold.set(x.gold, storyId);
-  if (trace && x.gold.startsWith(trace)) process.stdout.write(`TRACE ${x.gold} ${x.edit} ${new Date(x.arrival).toISOString()} -> ${storyId} ${decision.outcome}: ${x.message.item.headline.slice(0, 60)} | ${decision.match.reason}\n`);
+  if (trace && x.gold.startsWith(trace))
+    process.stdout.write(
+      `TRACE ${x.gold} ${x.edit} ${new Date(x.arrival).toISOString()} -> ${storyId} ${decision.outcome}: ${x.message.item.headline.slice(0, 60)} | ${decision.match.reason}\n`,
+    );
   if (verbose && ((joined && storyGold.get(storyId) !== x.gold) || (!joined && firstOfGold.get(x.gold) !== storyId))) {
     const kind = joined ? 'FALSE MERGE' : 'MISSED';
     process.stdout.write(`${kind} ${x.gold} (${x.edit}) -> ${storyGold.get(storyId)}: ${x.message.item.headline.slice(0, 70)} | ${decision.match.reason}\n`);
@@ -80,7 +90,10 @@ process.stdout.write(
     `false-merge rate       ${f(m.falseMergeRate)}   (items joined to another true story / items joined)`,
     `current version right  ${currentRight}/${currentTotal}`,
     `kills propagated       ${killsPropagated}/${kills}`,
-    `recall by edit         ${[...byEdit.entries()].sort().map(([k, v]) => `${k} ${v.right}/${v.n}`).join(', ')}`,
+    `recall by edit         ${[...byEdit.entries()]
+      .sort()
+      .map(([k, v]) => `${k} ${v.right}/${v.n}`)
+      .join(', ')}`,
     `outcomes               ${['new-story', 'new-version', 'duplicate'].map((o) => `${o} ${assignments.filter((a) => a.outcome === o).length}`).join(', ')}`,
     `thresholds             ${JSON.stringify(TEXT_MATCH)}`,
     `decision time          ${(ms / m.items).toFixed(3)} ms per item (in memory)`,

@@ -57,7 +57,10 @@ export function rewriteSentence(rnd: Random, p: string): string {
   const dateline = p.slice(0, p.length - body.length);
   const clauses = body.replace(/\.$/, '').split(/,\s+/);
   const rotated = clauses.length > 1 ? [...clauses.slice(1), clauses[0]] : clauses;
-  let text = rotated.join(', ').replace(/\bsaid\b/, 'told reporters').replace(/\bon (Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b/, 'late on $1');
+  let text = rotated
+    .join(', ')
+    .replace(/\bsaid\b/, 'told reporters')
+    .replace(/\bon (Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b/, 'late on $1');
   if (rnd() < 0.5) text = `${pick(rnd, ['In a new development', 'Earlier', 'Meanwhile', 'In a statement'])}, ${text.charAt(0).toLowerCase()}${text.slice(1)}`;
   return `${dateline}${capitalise(text)}.`;
 }
@@ -90,7 +93,13 @@ export function correction(rnd: Random, d: Draft): Draft {
 }
 
 export function kill(d: Draft): Draft {
-  return { headline: `KILLED - ${d.headline.replace(/^(UPDATE \d-|CORRECTED-)/, '')}`, paragraphs: [KILL_NOTICE], signals: ['kill'], pubStatus: 'canceled', edit: 'kill' };
+  return {
+    headline: `KILLED - ${d.headline.replace(/^(UPDATE \d-|CORRECTED-)/, '')}`,
+    paragraphs: [KILL_NOTICE],
+    signals: ['kill'],
+    pubStatus: 'canceled',
+    edit: 'kill',
+  };
 }
 
 export function flash(d: Draft): Draft {

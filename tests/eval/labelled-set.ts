@@ -22,7 +22,9 @@ const START = Date.parse('2025-03-20T06:00:00Z');
 const MINUTE = 60_000;
 
 function contentHash(d: Draft): string {
-  return createHash('sha256').update(JSON.stringify([d.headline, d.paragraphs])).digest('hex');
+  return createHash('sha256')
+    .update(JSON.stringify([d.headline, d.paragraphs]))
+    .digest('hex');
 }
 
 function toItem(d: Draft, story: CorpusStory | undefined, at: number): CanonicalItem {
@@ -86,7 +88,11 @@ function sidebar(rnd: Random, s: CorpusStory, pool: ParagraphPool): Draft {
   const lede = pool.take();
   const own = [pool.take(), pool.take()];
   const background = s.paragraphs.slice(-2);
-  const headlineWords = lede.replace(/^[A-Z ]+:\s*/, '').split(' ').slice(0, 8).join(' ');
+  const headlineWords = lede
+    .replace(/^[A-Z ]+:\s*/, '')
+    .split(' ')
+    .slice(0, 8)
+    .join(' ');
   return {
     headline: `${name ? `${name}: ` : ''}${headlineWords}`,
     paragraphs: [`${dateline}${lede.replace(/^[A-Z ]+:\s*/, '')}`, ...own, ...(rnd() < 0.5 ? background : background.slice(0, 1))],
@@ -121,7 +127,16 @@ export function buildLabelledSet(corpus: CorpusStory[], seed: number): LabelledI
       const arrival = killFirst ? previous - MINUTE : t + late;
       const submissionId = `00000000-0000-4000-9000-${String(n).padStart(12, '0')}`;
       items.push({
-        message: { itemId: `${submissionId}:0`, submissionId, sourceId, itemIndex: 0, itemCount: 1, receivedAt: new Date(arrival).toISOString(), capturedAt: new Date(arrival).toISOString(), item: toItem(d, story, t) },
+        message: {
+          itemId: `${submissionId}:0`,
+          submissionId,
+          sourceId,
+          itemIndex: 0,
+          itemCount: 1,
+          receivedAt: new Date(arrival).toISOString(),
+          capturedAt: new Date(arrival).toISOString(),
+          item: toItem(d, story, t),
+        },
         gold,
         edit: d.edit,
         finalCurrent: false,

@@ -1,15 +1,5 @@
 import { NormalisedItemMessage } from '@copydesk/contracts';
-import {
-  CandidateStory,
-  decide,
-  Decision,
-  fingerprint,
-  indexKeys,
-  indexScope,
-  positionOf,
-  TextFingerprint,
-  VersionPosition,
-} from '@copydesk/dedupe-core';
+import { CandidateStory, decide, Decision, fingerprint, indexKeys, indexScope, positionOf, TextFingerprint, VersionPosition } from '@copydesk/dedupe-core';
 
 /** The limits and thresholds of the service's repository, so the eval retrieves as it does. */
 const CANDIDATE_LIMIT = 24;
@@ -55,8 +45,12 @@ export class MemoryDedupe {
     const language = msg.item.language ? msg.item.language.toLowerCase().split('-')[0] : null;
     const since = now - WINDOW_MS;
     const hits = new Map<string, Set<string>>();
-    for (const k of keys) for (const e of this.keys.get(k) ?? []) if (e.seenAt >= since) (hits.get(e.storyId) ?? hits.set(e.storyId, new Set()).get(e.storyId)!).add(k);
-    const byKeys = [...hits.entries()].sort((a, b) => b[1].size - a[1].size).slice(0, CANDIDATE_LIMIT).map(([id]) => id);
+    for (const k of keys)
+      for (const e of this.keys.get(k) ?? []) if (e.seenAt >= since) (hits.get(e.storyId) ?? hits.set(e.storyId, new Set()).get(e.storyId)!).add(k);
+    const byKeys = [...hits.entries()]
+      .sort((a, b) => b[1].size - a[1].size)
+      .slice(0, CANDIDATE_LIMIT)
+      .map(([id]) => id);
     const candidates = byKeys.map((id) => this.candidate(this.stories.get(id)!));
     const decision = decide(msg.item, fp, candidates);
     const storyId = this.apply(msg, fp, keys, language, decision, now);
@@ -113,7 +107,14 @@ export class MemoryDedupe {
       s.withdrawn = s.withdrawn || d.kind === 'withdrawn';
     }
     s.lastSeen = now;
-    s.versions.push({ version: s.versions.length + 1, hash: msg.item.contentHash, pubStatus: msg.item.pubStatus, fingerprint: fp, current, itemId: msg.itemId });
+    s.versions.push({
+      version: s.versions.length + 1,
+      hash: msg.item.contentHash,
+      pubStatus: msg.item.pubStatus,
+      fingerprint: fp,
+      current,
+      itemId: msg.itemId,
+    });
     s.keysRefreshed = now;
     this.index(s.id, keys, now);
     return s.id;

@@ -1,9 +1,35 @@
 import { Draft, pick, Random } from './edits';
 
-const TEAMS = ['Arsenal', 'Chelsea', 'Everton', 'Fulham', 'Brentford', 'Burnley', 'Leeds', 'Wolves', 'Brighton', 'Newcastle', 'Villa', 'Forest', 'Bournemouth', 'Palace'];
+const TEAMS = [
+  'Arsenal',
+  'Chelsea',
+  'Everton',
+  'Fulham',
+  'Brentford',
+  'Burnley',
+  'Leeds',
+  'Wolves',
+  'Brighton',
+  'Newcastle',
+  'Villa',
+  'Forest',
+  'Bournemouth',
+  'Palace',
+];
 const PLAYERS = ['Saka', 'Palmer', 'Mitrovic', 'Watkins', 'Isak', 'Wissa', 'Mbeumo', 'Gibbs-White', 'Solanke', 'Eze', 'Cunha', 'Bowen'];
 const COMMODITIES = ['Gold', 'Silver', 'Copper', 'Brent crude', 'Platinum', 'Palladium', 'Wheat', 'Soybeans', 'Coffee', 'Sugar'];
-const COMPANIES = ['Northwind Traders', 'Contoso', 'Fabrikam', 'Tailspin Toys', 'Wingtip Systems', 'Litware', 'Adventure Works', 'Proseware', 'Lucerne Publishing', 'Margie Travel'];
+const COMPANIES = [
+  'Northwind Traders',
+  'Contoso',
+  'Fabrikam',
+  'Tailspin Toys',
+  'Wingtip Systems',
+  'Litware',
+  'Adventure Works',
+  'Proseware',
+  'Lucerne Publishing',
+  'Margie Travel',
+];
 const CITIES = ['LONDON', 'MANCHESTER', 'LIVERPOOL', 'BIRMINGHAM', 'LEEDS', 'NEWCASTLE'];
 const DAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
 
@@ -12,7 +38,10 @@ const dec = (rnd: Random, lo: number, hi: number) => (lo + rnd() * (hi - lo)).to
 
 function result(rnd: Random): Draft {
   const home = pick(rnd, TEAMS);
-  const away = pick(rnd, TEAMS.filter((t) => t !== home));
+  const away = pick(
+    rnd,
+    TEAMS.filter((t) => t !== home),
+  );
   const [a, b] = [int(rnd, 1, 5), int(rnd, 0, 3)];
   const scorer = pick(rnd, PLAYERS);
   const day = pick(rnd, DAYS);

@@ -8,8 +8,14 @@ const { brokerList, CommonConfig, loadConfig } = require('../../libs/config/src'
 function reachable(host, port) {
   return new Promise((resolve) => {
     const socket = net.connect({ host, port: Number(port), timeout: 3000 });
-    socket.once('connect', () => { socket.destroy(); resolve(true); });
-    socket.once('timeout', () => { socket.destroy(); resolve(false); });
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once('timeout', () => {
+      socket.destroy();
+      resolve(false);
+    });
     socket.once('error', () => resolve(false));
   });
 }

@@ -35,10 +35,17 @@ try {
 }
 const { Kafka, logLevel, CompressionTypes } = kafkajs;
 const kafkajsVersion = (() => {
-  try { return require('kafkajs/package.json').version; } catch { return 'unknown'; }
+  try {
+    return require('kafkajs/package.json').version;
+  } catch {
+    return 'unknown';
+  }
 })();
 
-const brokers = (process.env.KAFKA_BROKERS || '127.0.0.1:9092').split(',').map((s) => s.trim()).filter(Boolean);
+const brokers = (process.env.KAFKA_BROKERS || '127.0.0.1:9092')
+  .split(',')
+  .map((s) => s.trim())
+  .filter(Boolean);
 const TIMEOUT = Number(process.env.PROBE_TIMEOUT_MS || 60000);
 const LEVEL = logLevel[(process.env.PROBE_LOG_LEVEL || 'ERROR').toUpperCase()] ?? logLevel.ERROR;
 const RUN = `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 7)}`;
@@ -52,21 +59,27 @@ const kafka = new Kafka({
   requestTimeout: 30000,
   retry: { retries: 5, initialRetryTime: 200 },
   logLevel: LEVEL,
-  logCreator: () => ({ namespace, level, log }) => {
-    const { message, ...extra } = log;
-    const line = `[kafkajs ${namespace} ${Object.keys(logLevel).find((k) => logLevel[k] === level)}] ${message} ${JSON.stringify(extra)}`;
-    kafkaLogs.push(line);
-    if (process.env.PROBE_VERBOSE) console.error(line);
-  },
+  logCreator:
+    () =>
+    ({ namespace, level, log }) => {
+      const { message, ...extra } = log;
+      const line = `[kafkajs ${namespace} ${Object.keys(logLevel).find((k) => logLevel[k] === level)}] ${message} ${JSON.stringify(extra)}`;
+      kafkaLogs.push(line);
+      if (process.env.PROBE_VERBOSE) console.error(line);
+    },
 });
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-function assert(cond, msg) { if (!cond) throw new Error(`assertion failed: ${msg}`); }
+function assert(cond, msg) {
+  if (!cond) throw new Error(`assertion failed: ${msg}`);
+}
 function withTimeout(p, ms, what) {
   let timer;
   return Promise.race([
     p.finally(() => clearTimeout(timer)),
-    new Promise((_, rej) => { timer = setTimeout(() => rej(new Error(`timeout after ${ms} ms: ${what}`)), ms); }),
+    new Promise((_, rej) => {
+      timer = setTimeout(() => rej(new Error(`timeout after ${ms} ms: ${what}`)), ms);
+    }),
   ]);
 }
 async function waitFor(pred, ms, what) {
@@ -116,7 +129,11 @@ async function drain(topic, expected, { readUncommitted = false } = {}) {
   const values = [];
   await consumer.connect();
   await consumer.subscribe({ topics: [topic], fromBeginning: true });
-  await consumer.run({ eachMessage: async ({ message }) => { values.push(message.value.toString()); } });
+  await consumer.run({
+    eachMessage: async ({ message }) => {
+      values.push(message.value.toString());
+    },
+  });
   try {
     await waitFor(() => values.length >= expected, 20000, `${expected} messages on ${topic} (got ${values.length})`);
     await sleep(1500); // anything extra (duplicates, aborted records) would show up here
@@ -147,7 +164,10 @@ async function checkAdmin() {
 
   const md = await admin.fetchTopicMetadata({ topics: [topic] });
   assert(md.topics[0].partitions.length === 3, `3 partitions (got ${md.topics[0].partitions.length})`);
-  assert(md.topics[0].partitions.every((p) => p.leader === p.leader && p.leader >= 0), 'every partition has a leader');
+  assert(
+    md.topics[0].partitions.every((p) => p.leader === p.leader && p.leader >= 0),
+    'every partition has a leader',
+  );
 
   const offs = await admin.fetchTopicOffsets(topic);
   assert(offs.length === 3 && offs.every((o) => o.high === '0'), 'fetchTopicOffsets: 3 empty partitions');
@@ -165,7 +185,9 @@ async function checkGroups() {
   const assignments = { A: null, B: null };
   const mk = (name, opts) => {
     const c = kafka.consumer({ groupId, maxWaitTimeInMs: 200, heartbeatInterval: 1000, sessionTimeout: 10000, rebalanceTimeout: 20000, ...opts });
-    c.on(c.events.GROUP_JOIN, (e) => { assignments[name] = e.payload.memberAssignment[topic] || []; });
+    c.on(c.events.GROUP_JOIN, (e) => {
+      assignments[name] = e.payload.memberAssignment[topic] || [];
+    });
     toClose.push(c);
     return c;
   };
@@ -175,15 +197,19 @@ async function checkGroups() {
   await A.connect();
   await A.subscribe({ topics: [topic], fromBeginning: true });
   await A.run({
-    autoCommit: true, autoCommitInterval: 500,
-    eachMessage: async ({ partition, message }) => { received.A.push({ p: partition, v: message.value.toString() }); },
+    autoCommit: true,
+    autoCommitInterval: 500,
+    eachMessage: async ({ partition, message }) => {
+      received.A.push({ p: partition, v: message.value.toString() });
+    },
   });
   await waitFor(() => assignments.A && assignments.A.length === 4, 20000, 'A to own all 4 partitions');
 
   await B.connect();
   await B.subscribe({ topics: [topic], fromBeginning: true });
   await B.run({
-    eachBatchAutoResolve: false, autoCommit: false,
+    eachBatchAutoResolve: false,
+    autoCommit: false,
     eachBatch: async ({ batch, resolveOffset, heartbeat }) => {
       let next = null;
       for (const m of batch.messages) {
@@ -198,7 +224,9 @@ async function checkGroups() {
   });
   await waitFor(
     () => assignments.A && assignments.B && assignments.A.length + assignments.B.length === 4 && assignments.A.length > 0 && assignments.B.length > 0,
-    30000, `partitions split between A and B (A=${JSON.stringify(assignments.A)} B=${JSON.stringify(assignments.B)})`);
+    30000,
+    `partitions split between A and B (A=${JSON.stringify(assignments.A)} B=${JSON.stringify(assignments.B)})`,
+  );
   const splitA = [...assignments.A].sort();
   const splitB = [...assignments.B].sort();
 
@@ -209,8 +237,14 @@ async function checkGroups() {
   for (let p = 0; p < 4; p++) for (let i = 0; i < 5; i++) phase1.push({ partition: p, value: `p1-${p}-${i}` });
   await producer.send({ topic, messages: phase1 });
   await waitFor(() => received.A.length + received.B.length >= 20, 20000, `20 phase-1 messages (A=${received.A.length} B=${received.B.length})`);
-  assert(received.A.every((m) => splitA.includes(m.p)), 'A only got its partitions');
-  assert(received.B.every((m) => splitB.includes(m.p)), 'B only got its partitions');
+  assert(
+    received.A.every((m) => splitA.includes(m.p)),
+    'A only got its partitions',
+  );
+  assert(
+    received.B.every((m) => splitB.includes(m.p)),
+    'B only got its partitions',
+  );
   assert(received.B.length > 0 && received.A.length > 0, 'both consumers received messages');
 
   // B leaves: A must get all 4 partitions and continue from B's committed offsets.
@@ -230,13 +264,21 @@ async function checkGroups() {
   const end = await topicEndOffsets(topic);
   const [committed] = await admin.fetchOffsets({ groupId, topics: [topic] });
   const comm = Object.fromEntries(committed.partitions.map((p) => [p.partition, Number(p.offset)]));
-  assert([0, 1, 2, 3].every((p) => comm[p] === end[p]), `committed offsets == end offsets (committed=${JSON.stringify(comm)} end=${JSON.stringify(end)})`);
+  assert(
+    [0, 1, 2, 3].every((p) => comm[p] === end[p]),
+    `committed offsets == end offsets (committed=${JSON.stringify(comm)} end=${JSON.stringify(end)})`,
+  );
   const { groups } = await admin.describeGroups([groupId]);
   const g = groups[0];
-  assert(g.errorCode === 0 && g.state === 'Stable' && g.protocolType === 'consumer' && g.members.length === 1,
-    `describeGroups: Stable, consumer, 1 member (got state=${g.state} type=${g.protocolType} members=${g.members.length})`);
+  assert(
+    g.errorCode === 0 && g.state === 'Stable' && g.protocolType === 'consumer' && g.members.length === 1,
+    `describeGroups: Stable, consumer, 1 member (got state=${g.state} type=${g.protocolType} members=${g.members.length})`,
+  );
   const listed = await admin.listGroups();
-  assert(listed.groups.some((x) => x.groupId === groupId), 'listGroups includes the group');
+  assert(
+    listed.groups.some((x) => x.groupId === groupId),
+    'listGroups includes the group',
+  );
 
   await A.disconnect();
   await producer.disconnect();
@@ -351,12 +393,21 @@ const checks = [
     await Promise.allSettled(toClose.splice(0).map((c) => c.disconnect()));
   }
   if (!process.env.PROBE_KEEP_TOPICS && createdTopics.length) {
-    try { await admin.deleteTopics({ topics: createdTopics, timeout: 10000 }); } catch (e) { console.log(`note: deleteTopics failed: ${errText(e)}`); }
+    try {
+      await admin.deleteTopics({ topics: createdTopics, timeout: 10000 });
+    } catch (e) {
+      console.log(`note: deleteTopics failed: ${errText(e)}`);
+    }
   }
   await admin.disconnect().catch(() => {});
   const passed = Object.values(results).filter((r) => r.ok).length;
   const failed = checks.length - passed;
-  console.log(`SUMMARY ${JSON.stringify({ kafkajs: kafkajsVersion, brokers, ms: Date.now() - started, results: Object.fromEntries(Object.entries(results).map(([k, v]) => [k, v.ok ? 'pass' : `fail: ${v.error}`])) })}`);
+  console.log(
+    `SUMMARY ${JSON.stringify({ kafkajs: kafkajsVersion, brokers, ms: Date.now() - started, results: Object.fromEntries(Object.entries(results).map(([k, v]) => [k, v.ok ? 'pass' : `fail: ${v.error}`])) })}`,
+  );
   console.log(`${passed} passed, ${failed} failed`);
   process.exit(failed === 0 ? 0 : 1);
-})().catch((e) => { console.error(errText(e)); process.exit(2); });
+})().catch((e) => {
+  console.error(errText(e));
+  process.exit(2);
+});

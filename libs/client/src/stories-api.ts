@@ -190,7 +190,11 @@ export class StoriesApi {
       body = undefined;
     }
     if (!res.ok) {
-      throw new StoriesApiError(res.status, isErrorBody(body) ? body : { error: `HTTP_${res.status}`, message: text.slice(0, 200), details: [] }, retryAfterOf(res));
+      throw new StoriesApiError(
+        res.status,
+        isErrorBody(body) ? body : { error: `HTTP_${res.status}`, message: text.slice(0, 200), details: [] },
+        retryAfterOf(res),
+      );
     }
     if (body === undefined) throw new StoriesApiError(res.status, { error: 'MALFORMED_RESPONSE', message: 'the response is not JSON', details: [] });
     return body as T;

@@ -62,7 +62,9 @@ describe('streamStories', () => {
   });
 
   it('throws the JSON error body of a refused request', async () => {
-    const server = await sseServer([(_req, res) => res.writeHead(400, { 'Content-Type': 'application/json' }).end(JSON.stringify({ error: 'INVALID_EVENT_ID', message: 'bad', details: [] }))]);
+    const server = await sseServer([
+      (_req, res) => res.writeHead(400, { 'Content-Type': 'application/json' }).end(JSON.stringify({ error: 'INVALID_EVENT_ID', message: 'bad', details: [] })),
+    ]);
     try {
       await expect(streamStories(server.url, { lastEventId: 'x' }).next()).rejects.toMatchObject({ status: 400, body: { error: 'INVALID_EVENT_ID' } });
     } finally {
@@ -128,7 +130,10 @@ describe('followStories', () => {
 
   it('waits as long as Retry-After says when the server answers 429, then reconnects; other 4xx end it', async () => {
     const server = await sseServer([
-      (_req, res) => res.writeHead(429, { 'Content-Type': 'application/json', 'Retry-After': '1' }).end(JSON.stringify({ error: 'RATE_LIMITED', message: 'slow down', details: [] })),
+      (_req, res) =>
+        res
+          .writeHead(429, { 'Content-Type': 'application/json', 'Retry-After': '1' })
+          .end(JSON.stringify({ error: 'RATE_LIMITED', message: 'slow down', details: [] })),
       (_req, res) => {
         sse(res);
         res.write(`id: 40\ndata: ${JSON.stringify(event(40))}\n\n`);

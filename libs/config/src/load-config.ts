@@ -26,7 +26,8 @@ export function loadConfig<T extends object>(cls: new () => T, env: Env = proces
     const fallback = plain[key];
     // Convert by the default's type, so a property needs no type annotation to be parsed.
     if (typeof fallback === 'number') plain[key] = /^-?\d+(\.\d+)?$/.test(value.trim()) ? Number(value) : value;
-    else if (typeof fallback === 'boolean') plain[key] = ['true', '1', 'yes'].includes(value.toLowerCase()) ? true : ['false', '0', 'no'].includes(value.toLowerCase()) ? false : value;
+    else if (typeof fallback === 'boolean')
+      plain[key] = ['true', '1', 'yes'].includes(value.toLowerCase()) ? true : ['false', '0', 'no'].includes(value.toLowerCase()) ? false : value;
     else plain[key] = value;
   }
   const instance = plainToInstance(cls, plain);

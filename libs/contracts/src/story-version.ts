@@ -21,9 +21,7 @@ export const MatchEvidenceSchema = Type.Object(
     score: Type.Optional(Type.Number({ minimum: 0, maximum: 1, description: 'Similarity score where text decided, 0..1.' })),
     comparedVersion: Type.Optional(Type.Integer({ minimum: 1, description: 'The story version the item was compared with.' })),
     reason: Type.String(),
-    rule: Type.Optional(
-      Type.String({ description: 'The text-matching rule that fired: "near-copy", "contained", "write-through", "flash-headline"...' }),
-    ),
+    rule: Type.Optional(Type.String({ description: 'The text-matching rule that fired: "near-copy", "contained", "write-through", "flash-headline"...' })),
     scores: Type.Optional(
       Type.Record(Type.String(), Type.Union([Type.Number(), Type.String(), Type.Boolean()]), {
         description: 'The measures text matching looked at (Jaccard, containment, headline similarity...).',

@@ -103,7 +103,10 @@ describe('one contract per message', () => {
   });
 
   it('lists the same values in the constants as in the document', () => {
-    const schemaOf = (topic: Topic) => document[topic].message.payload.schema as { properties: Record<string, { properties: Record<string, { enum?: string[]; items?: { enum: string[] } }>; enum?: string[] }> };
+    const schemaOf = (topic: Topic) =>
+      document[topic].message.payload.schema as {
+        properties: Record<string, { properties: Record<string, { enum?: string[]; items?: { enum: string[] } }>; enum?: string[] }>;
+      };
     const versions = schemaOf(Topic.StoryVersions).properties;
     expect(versions.item.properties.format.enum).toEqual([...WIRE_FORMATS]);
     expect(versions.item.properties.pubStatus.enum).toEqual([...PUB_STATUSES]);

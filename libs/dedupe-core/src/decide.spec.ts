@@ -88,7 +88,9 @@ describe('decide', () => {
     expect(run(rewrite, [])).toMatchObject({ outcome: 'new-story', match: { reason: expect.stringContaining('urn:old') } });
     // The rewrite came first and holds urn:old as a placeholder: the original joins it, in history.
     const held = storyOf(rewrite, { wireGuids: ['urn:new', 'urn:old'] });
-    expect(run({ ...old, versionCreated: '2018-10-23T13:05:00Z' }, [{ ...held, current: { ...held.current, time: '2018-10-23T16:00:00.000Z' } }])).toMatchObject({
+    expect(
+      run({ ...old, versionCreated: '2018-10-23T13:05:00Z' }, [{ ...held, current: { ...held.current, time: '2018-10-23T16:00:00.000Z' } }]),
+    ).toMatchObject({
       outcome: 'new-version',
       match: { basis: 'wire-guid' },
       current: false,
@@ -100,7 +102,11 @@ describe('decide', () => {
   });
 
   it('remembers a kill that came first: the story starts withdrawn and the late original stays suppressed', () => {
-    const kill = testItem('KILLED - Fed to halt QE', ['This story has been withdrawn.'], { format: 'newsml-g2', wire: { guid: 'urn:k', version: '14' }, pubStatus: 'canceled' });
+    const kill = testItem('KILLED - Fed to halt QE', ['This story has been withdrawn.'], {
+      format: 'newsml-g2',
+      wire: { guid: 'urn:k', version: '14' },
+      pubStatus: 'canceled',
+    });
     expect(run(kill, [])).toMatchObject({ outcome: 'new-story', kind: 'withdrawn' });
     const original = testItem('Fed to halt QE', ['The Fed said.'], { format: 'newsml-g2', wire: { guid: 'urn:k', version: '11' } });
     expect(run(original, [storyOf(kill, { withdrawn: true })])).toMatchObject({ outcome: 'new-version', kind: 'updated', current: false });

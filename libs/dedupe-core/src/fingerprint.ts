@@ -160,8 +160,11 @@ export function indexKeys(fp: TextFingerprint, scope: string): string[] {
   if (fp.shingles.length > 0) for (const band of bandKeys(minhash(fp.shingles))) keys.add(key64(`${scope}|${band}`));
   if (fp.ledeHash) keys.add(key64(`${scope}|l:${fp.ledeHash}`));
   // Trigram similarity of headline and lede, retrieved through LSH keys rather than a scan.
-  if (fp.headline) for (const band of bandKeys(minhash(trigramHashes(fp.headline), HEADLINE_BANDS * TRIGRAM_ROWS), HEADLINE_BANDS, TRIGRAM_ROWS, 'h')) keys.add(key64(`${scope}|${band}`));
-  if (fp.lede) for (const band of bandKeys(minhash(trigramHashes(fp.lede), LEDE_BANDS * TRIGRAM_ROWS), LEDE_BANDS, TRIGRAM_ROWS, 'l')) keys.add(key64(`${scope}|${band}`));
+  if (fp.headline)
+    for (const band of bandKeys(minhash(trigramHashes(fp.headline), HEADLINE_BANDS * TRIGRAM_ROWS), HEADLINE_BANDS, TRIGRAM_ROWS, 'h'))
+      keys.add(key64(`${scope}|${band}`));
+  if (fp.lede)
+    for (const band of bandKeys(minhash(trigramHashes(fp.lede), LEDE_BANDS * TRIGRAM_ROWS), LEDE_BANDS, TRIGRAM_ROWS, 'l')) keys.add(key64(`${scope}|${band}`));
   for (const p of fp.paragraphHashes) keys.add(key64(`${scope}|p:${p}`));
   if (fp.headline) keys.add(key64(`${scope}|h:${fp.headline}`));
   return [...keys];

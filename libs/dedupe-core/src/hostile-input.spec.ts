@@ -78,7 +78,12 @@ describe('hostile input to dedupe-core', () => {
   it('decide costs linear time with many links against stories with many ids', () => {
     const build = (size: number) => {
       const links = Array.from({ length: size / 40 }, (_, i) => ({ rel: 'irel:previousVersion', guid: `urn:link:${i}:${'x'.repeat(20)}` }));
-      const candidates = Array.from({ length: 20 }, (_, c) => candidate(c, Array.from({ length: size / 400 }, (_, i) => `urn:story:${c}:${i}`)));
+      const candidates = Array.from({ length: 20 }, (_, c) =>
+        candidate(
+          c,
+          Array.from({ length: size / 400 }, (_, i) => `urn:story:${c}:${i}`),
+        ),
+      );
       return { item: item({ wire: { guid: 'urn:new', links } }), candidates };
     };
     const input = build(SMALL);

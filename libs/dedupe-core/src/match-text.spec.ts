@@ -19,7 +19,35 @@ describe('matchText', () => {
         .replace(/[^\p{L}\p{N}'\s-]+/gu, ' ')
         .replace(/\s+/g, ' ')
         .trim();
-    const tricky = fc.constantFrom('a', 'Z', ' ', '\t', '\u00a0', '\u3000', '\ufeff', '\u2019', '`', '\u00b4', '"', '\u201c', '-', '\u2014', '\u2212', '.', 'É', 'e\u0301', '\ufb01', 'İ', '\u0663', '\u00b2', '\u216b', '\ud835\udc00', '\ud800', '\udc00', '\u{20000}');
+    const tricky = fc.constantFrom(
+      'a',
+      'Z',
+      ' ',
+      '\t',
+      '\u00a0',
+      '\u3000',
+      '\ufeff',
+      '\u2019',
+      '`',
+      '\u00b4',
+      '"',
+      '\u201c',
+      '-',
+      '\u2014',
+      '\u2212',
+      '.',
+      'É',
+      'e\u0301',
+      '\ufb01',
+      'İ',
+      '\u0663',
+      '\u00b2',
+      '\u216b',
+      '\ud835\udc00',
+      '\ud800',
+      '\udc00',
+      '\u{20000}',
+    );
     fc.assert(
       fc.property(fc.oneof(fc.string({ unit: 'binary', maxLength: 40 }), fc.string({ unit: tricky, maxLength: 40 })), (text) => {
         expect(matchText(text)).toBe(chain(text));
@@ -45,7 +73,9 @@ describe('headlineCore', () => {
 
   it('strips the suffix exactly as the pattern it replaces', () => {
     const pattern = /\s*[-(]*\s*(?:corrected|updated|update|refile|writethru)\s*\)?$/;
-    const text = fc.array(fc.constantFrom(' ', '  ', '-', '(', ')', 'update', 'updated', 'd', 'corrected', 'refile', 'writethru', 'x', '\t'), { maxLength: 12 }).map((parts) => parts.join(''));
+    const text = fc
+      .array(fc.constantFrom(' ', '  ', '-', '(', ')', 'update', 'updated', 'd', 'corrected', 'refile', 'writethru', 'x', '\t'), { maxLength: 12 })
+      .map((parts) => parts.join(''));
     fc.assert(
       fc.property(text, (t) => {
         expect(stripHeadlineSuffix(t)).toBe(t.replace(pattern, ''));

@@ -13,9 +13,15 @@ describe('compareText', () => {
   });
 
   it('joins a typo fix and an appended paragraph as near copies', () => {
-    const typo = fp('Wildfire forces thousands to flee homes near Athens', [WILDFIRE[0].replace('pine', 'pine'), ...WILDFIRE.slice(1)].map((p) => p.replace('firefighters', 'fire fighters')));
+    const typo = fp(
+      'Wildfire forces thousands to flee homes near Athens',
+      [WILDFIRE[0].replace('pine', 'pine'), ...WILDFIRE.slice(1)].map((p) => p.replace('firefighters', 'fire fighters')),
+    );
     expect(compareText(typo, base)).toMatchObject({ match: true, rule: 'near-copy' });
-    const appended = fp('Wildfire forces thousands to flee homes near Athens', [...WILDFIRE, 'Residents of two villages were told to move towards the coast, where coastguard vessels stood by.']);
+    const appended = fp('Wildfire forces thousands to flee homes near Athens', [
+      ...WILDFIRE,
+      'Residents of two villages were told to move towards the coast, where coastguard vessels stood by.',
+    ]);
     expect(compareText(appended, base).match).toBe(true);
   });
 

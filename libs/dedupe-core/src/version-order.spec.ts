@@ -37,6 +37,9 @@ describe('positionOf', () => {
     const item = testItem('h', [], { versionCreated: 'not a time', sourceUpdated: { at: '2025-03-21T10:00:00Z', precision: 'minute' } });
     expect(positionOf(item)).toMatchObject({ time: '2025-03-21T10:00:00.000Z', precision: 'minute' });
     expect(positionOf(testItem('h', [], { versionCreated: '+999999-01-01T00:00:00Z' })).time).toBeNull();
-    expect(positionOf(testItem('h', [], { versionCreated: '2025-03-21T10:00:00+01:00' }))).toMatchObject({ time: '2025-03-21T09:00:00.000Z', precision: 'second' });
+    expect(positionOf(testItem('h', [], { versionCreated: '2025-03-21T10:00:00+01:00' }))).toMatchObject({
+      time: '2025-03-21T09:00:00.000Z',
+      precision: 'second',
+    });
   });
 });

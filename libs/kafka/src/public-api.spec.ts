@@ -9,11 +9,20 @@ import ts from 'typescript';
 function publicDeclarations(entry: string): Map<string, string> {
   const configFile = ts.readConfigFile(path.resolve(__dirname, '../../../tsconfig.base.json'), ts.sys.readFile);
   const parsed = ts.parseJsonConfigFileContent(configFile.config, ts.sys, path.resolve(__dirname, '../../..'));
-  const options: ts.CompilerOptions = { ...parsed.options, declaration: true, emitDeclarationOnly: true, noEmit: false, sourceMap: false, outDir: '/virtual', rootDir: path.resolve(__dirname, '../../..') };
+  const options: ts.CompilerOptions = {
+    ...parsed.options,
+    declaration: true,
+    emitDeclarationOnly: true,
+    noEmit: false,
+    sourceMap: false,
+    outDir: '/virtual',
+    rootDir: path.resolve(__dirname, '../../..'),
+  };
   const emitted = new Map<string, string>();
   const program = ts.createProgram([entry], options);
   program.emit(undefined, (file, text) => emitted.set(path.normalize(file), text));
-  const outFor = (source: string) => path.normalize(path.join('/virtual', path.relative(path.resolve(__dirname, '../../..'), source)).replace(/\.ts$/, '.d.ts'));
+  const outFor = (source: string) =>
+    path.normalize(path.join('/virtual', path.relative(path.resolve(__dirname, '../../..'), source)).replace(/\.ts$/, '.d.ts'));
   const reached = new Map<string, string>();
   const queue = [outFor(entry)];
   while (queue.length > 0) {

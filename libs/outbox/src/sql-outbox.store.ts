@@ -158,10 +158,9 @@ export class SqlOutboxStore {
 
   /** Records set aside because their topic refused them, with the reasons. */
   async setAsideRecords(limit = 100): Promise<{ id: string; topic: string; key: string | null; failedAt: Date; failure: string }[]> {
-    const rows = (await this.dataSource.query(
-      `SELECT id, topic, key, failed_at, failure FROM ${this.table} WHERE failed_at IS NOT NULL ORDER BY id LIMIT $1`,
-      [limit],
-    )) as { id: string; topic: string; key: string | null; failed_at: Date; failure: string }[];
+    const rows = (await this.dataSource.query(`SELECT id, topic, key, failed_at, failure FROM ${this.table} WHERE failed_at IS NOT NULL ORDER BY id LIMIT $1`, [
+      limit,
+    ])) as { id: string; topic: string; key: string | null; failed_at: Date; failure: string }[];
     return rows.map((r) => ({ id: String(r.id), topic: r.topic, key: r.key, failedAt: r.failed_at, failure: r.failure }));
   }
 

@@ -18,24 +18,19 @@ const elapsedMs = fc.oneof(
 describe('parseUpdatedLabel(formatUpdatedLabel(t, now), now)', () => {
   it('gives t back within the label precision', () => {
     fc.assert(
-      fc.property(
-        fc.integer({ min: MIN_MS + 4000 * DAY_MS, max: MAX_MS }),
-        elapsedMs,
-        fc.constantFrom(...TIME_ZONES),
-        (nowMs, elapsed, timeZone) => {
-          const now = new Date(nowMs);
-          const t = new Date(nowMs - elapsed);
-          const label = formatUpdatedLabel(t, now, { timeZone });
-          const parsed = parseUpdatedLabel(label, now, { timeZone });
-          expect(parsed).not.toBeNull();
-          if (!parsed) return;
-          expect(isWithinPrecision(parsed.at, t, parsed.precision, { timeZone })).toBe(true);
-          const expectedPrecision = elapsed < 3_600_000 ? 'second' : elapsed < DAY_MS ? 'minute' : 'day';
-          expect(parsed.precision).toBe(expectedPrecision);
-          // A label never places the update after the real time by more than its precision, nor after now.
-          expect(parsed.at.getTime()).toBeLessThanOrEqual(now.getTime());
-        },
-      ),
+      fc.property(fc.integer({ min: MIN_MS + 4000 * DAY_MS, max: MAX_MS }), elapsedMs, fc.constantFrom(...TIME_ZONES), (nowMs, elapsed, timeZone) => {
+        const now = new Date(nowMs);
+        const t = new Date(nowMs - elapsed);
+        const label = formatUpdatedLabel(t, now, { timeZone });
+        const parsed = parseUpdatedLabel(label, now, { timeZone });
+        expect(parsed).not.toBeNull();
+        if (!parsed) return;
+        expect(isWithinPrecision(parsed.at, t, parsed.precision, { timeZone })).toBe(true);
+        const expectedPrecision = elapsed < 3_600_000 ? 'second' : elapsed < DAY_MS ? 'minute' : 'day';
+        expect(parsed.precision).toBe(expectedPrecision);
+        // A label never places the update after the real time by more than its precision, nor after now.
+        expect(parsed.at.getTime()).toBeLessThanOrEqual(now.getTime());
+      }),
       { numRuns: 2000 },
     );
   });

@@ -161,7 +161,11 @@ describe('mutated corpus files', () => {
 describe('arbitrary input in each framing', () => {
   // Bounded by construction: at most a few thousand characters each.
   const text = fc.string({ unit: 'binary', maxLength: 2000 });
-  const controlHeavy = fc.array(fc.constantFrom('\u0001', '\u0002', '\u0003', '\u0008', '\u0010', '\u001e', '\u001f', '^', '<', '=', '\t', '\n', ' ', 'a', 'By ', '(dpa) - '), { maxLength: 400 }).map((parts) => parts.join(''));
+  const controlHeavy = fc
+    .array(fc.constantFrom('\u0001', '\u0002', '\u0003', '\u0008', '\u0010', '\u001e', '\u001f', '^', '<', '=', '\t', '\n', ' ', 'a', 'By ', '(dpa) - '), {
+      maxLength: 400,
+    })
+    .map((parts) => parts.join(''));
 
   it('ANPA and IPTC 7901 frames around arbitrary text give items or a WireFormatError', () => {
     fc.assert(
@@ -197,4 +201,3 @@ describe('arbitrary input in each framing', () => {
     );
   });
 });
-

@@ -13,8 +13,18 @@ export interface EntryOverride extends SkipRule {
 export const ENTRY_OVERRIDES: readonly EntryOverride[] = [
   { file: 'anpa/ap_anpa-1.tst', key: 'subject[0].qcode', skip: 'superdesk-config', reason: 'slug prefix BKN- mapped to an IPTC code by a vocabulary' },
   { file: 'ap/ap_media_text_item.json', key: '[0].subject', skip: 'superdesk-config', reason: 'slug prefix BBN- mapped to an IPTC code by a vocabulary' },
-  { file: 'ninjs/bbc-ninjs-text-test.json', key: '[0].subject[0].qcode', skip: 'superdesk-config', reason: 'BBC category mapped to an IPTC code by the BBC parser' },
-  { file: 'iptc7901/IPTC7901_odd_charset.txt', key: '[0].subject__includes', skip: 'superdesk-config', reason: 'subject derived from the category letter by a scenario vocabulary' },
+  {
+    file: 'ninjs/bbc-ninjs-text-test.json',
+    key: '[0].subject[0].qcode',
+    skip: 'superdesk-config',
+    reason: 'BBC category mapped to an IPTC code by the BBC parser',
+  },
+  {
+    file: 'iptc7901/IPTC7901_odd_charset.txt',
+    key: '[0].subject__includes',
+    skip: 'superdesk-config',
+    reason: 'subject derived from the category letter by a scenario vocabulary',
+  },
   { file: 'nitf/aap-1.xml', key: '[0].subject__includes', skip: 'superdesk-config', reason: 'parent codes added from the IPTC subject tree vocabulary' },
   { file: 'nitf/mapping_test.xml', key: 'subject__includes', skip: 'superdesk-config', reason: 'the test installs a custom NITF mapping' },
   { file: 'nitf/mapping_test.xml', key: 'subject__len', skip: 'superdesk-config', reason: 'the test installs a custom NITF mapping' },

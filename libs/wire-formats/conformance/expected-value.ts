@@ -11,7 +11,11 @@ export function expectedBodyText(html: string): string {
 
 /** An expected regex over HTML, rewritten to run over text: tags dropped, whitespace runs made one space. */
 export function expectedBodyRegex(pattern: string): RegExp {
-  const source = pattern.replace(/<[^<>]{0,200}>/g, ' ').replace(/\s+/g, ' ').replace(/^\^ /, '^').trim();
+  const source = pattern
+    .replace(/<[^<>]{0,200}>/g, ' ')
+    .replace(/\s+/g, ' ')
+    .replace(/^\^ /, '^')
+    .trim();
   return new RegExp(source.startsWith('^') ? source : source, 'u');
 }
 

@@ -13,13 +13,7 @@ import { ActualValue, allText, bodyCandidates, ReadContext } from './actual-valu
  * - not-in-canonical-item: a property the canonical item has no field for (renditions, editorial notes,
  *   keywords, places, authors as records, usage terms, …).
  */
-export type SkipClass =
-  | 'superdesk-config'
-  | 'superdesk-bookkeeping'
-  | 'system-level'
-  | 'prose-rule'
-  | 'not-our-format'
-  | 'not-in-canonical-item';
+export type SkipClass = 'superdesk-config' | 'superdesk-bookkeeping' | 'system-level' | 'prose-rule' | 'not-our-format' | 'not-in-canonical-item';
 
 export interface SkipRule {
   skip: SkipClass;
@@ -101,7 +95,10 @@ export const MANIFEST_FIELD_MAP: Readonly<Record<string, FieldRule>> = {
       return story(ctx, (item) => text(item.summary.join(' ') || undefined));
     },
   },
-  body_html: { canonical: 'body (text of the blocks, with or without the dateline)', read: (ctx) => story(ctx, (item) => ({ kind: 'text', candidates: bodyCandidates(item), html: true })) },
+  body_html: {
+    canonical: 'body (text of the blocks, with or without the dateline)',
+    read: (ctx) => story(ctx, (item) => ({ kind: 'text', candidates: bodyCandidates(item), html: true })),
+  },
   'dateline.located.city': { canonical: 'dateline (its place part)', read: (ctx) => story(ctx, (item) => text(item.dateline)) },
   'dateline.text': { canonical: 'dateline (the place that opens it)', read: (ctx) => story(ctx, (item) => text(item.dateline)) },
   language: { canonical: 'language', read: (ctx) => story(ctx, (item) => text(item.language)) },

@@ -2,7 +2,11 @@ import { parseManifestKey } from './manifest-key';
 
 describe('parseManifestKey', () => {
   it('reads entry prefixes, list indexes and operators', () => {
-    expect(parseManifestKey('[1].associations.featuremedia.type')).toMatchObject({ entry: { kind: 'index', index: 1 }, field: 'associations.featuremedia.type', operator: '' });
+    expect(parseManifestKey('[1].associations.featuremedia.type')).toMatchObject({
+      entry: { kind: 'index', index: 1 },
+      field: 'associations.featuremedia.type',
+      operator: '',
+    });
     expect(parseManifestKey('anpa_category[0].qcode')).toMatchObject({ entry: { kind: 'single' }, field: 'anpa_category[n].qcode', indexes: [0] });
     expect(parseManifestKey('items__len_min')).toMatchObject({ field: 'items', operator: 'len_min' });
     expect(parseManifestKey('body_html__contains_normalized_ws')).toMatchObject({ field: 'body_html', operator: 'contains_normalized_ws' });

@@ -41,7 +41,15 @@ function runConformance(): ConformanceReport {
         const tally = report.byFolder.get(folder) ?? { matched: 0, comparable: 0 };
         tally.comparable++;
         if (verdict.status === 'match') tally.matched++;
-        else report.misses.push({ file: entry.file, parser: entry.parser, key, expected: JSON.stringify(expected).slice(0, 160), actual: verdict.actual, canonical: verdict.canonical });
+        else
+          report.misses.push({
+            file: entry.file,
+            parser: entry.parser,
+            key,
+            expected: JSON.stringify(expected).slice(0, 160),
+            actual: verdict.actual,
+            canonical: verdict.canonical,
+          });
         report.byFolder.set(folder, tally);
       }
     }

@@ -13,7 +13,27 @@ const LARGE = 1_000_000;
 const LINEAR = 20;
 
 /** Long runs, one after the other, of what the patterns look for, on one line. */
-const RUNS = ['storm batters the coast ', ' ', ':', '-', ' -', '.', '7', '1.2,3:', '"\u2019\'', '<', '&', '&amp;', 'SEOUL ', '\t ', '\u00a0 ', '= ', '(', '^', '\u2014 '];
+const RUNS = [
+  'storm batters the coast ',
+  ' ',
+  ':',
+  '-',
+  ' -',
+  '.',
+  '7',
+  '1.2,3:',
+  '"\u2019\'',
+  '<',
+  '&',
+  '&amp;',
+  'SEOUL ',
+  '\t ',
+  '\u00a0 ',
+  '= ',
+  '(',
+  '^',
+  '\u2014 ',
+];
 const runs = (size: number) => RUNS.map((unit) => repeat(unit, Math.floor(size / RUNS.length))).join('') + 'end';
 /** Separators a dateline ends with, with text after them. */
 const separators = (size: number) => `${repeat(' -:\u2013\u2014\t', size - 1)}x`;
@@ -21,7 +41,14 @@ const separators = (size: number) => `${repeat(' -:\u2013\u2014\t', size - 1)}x`
 type Case = (format: Format, size: number) => Story;
 
 const CASES: Record<string, Case> = {
-  'a huge headline, dateline, byline and slug': (_f, size) => ({ headline: runs(size / 4), dateline: separators(size / 4), byline: runs(size / 4), slug: runs(size / 4), body: NORMAL.body, tail: '' }),
+  'a huge headline, dateline, byline and slug': (_f, size) => ({
+    headline: runs(size / 4),
+    dateline: separators(size / 4),
+    byline: runs(size / 4),
+    slug: runs(size / 4),
+    body: NORMAL.body,
+    tail: '',
+  }),
   'one enormous body line': (_f, size) => ({ ...NORMAL, body: runs(size) }),
   'many tiny elements': (f, size) => ({ ...NORMAL, tail: f.many(size) }),
   'deep nesting or blank lines': (f, size) => ({ ...NORMAL, tail: f.deep(size) }),

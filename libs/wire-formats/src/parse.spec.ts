@@ -116,7 +116,10 @@ describe('parseWire and NUL characters', () => {
   it('never lets a NUL escaped in JSON or framed agency copy reach the item', () => {
     const ninjs = JSON.stringify({ uri: 'urn:x:\u0000a', headline: 'Storm\u0000 hits', body_text: 'First\u0000 line.', byline: '\u0000By Ann' });
     const anpa = `\u0016\u0016\u0001W1234\u001fasian\nb a BC-Storm   03-12 0420\n\u0002^Storm<\n${'x'.repeat(70_000)}\n\t   MIAMI (AP) _ Text\u0000 here.\n\u0003\n\u0004`;
-    for (const [body, type] of [[ninjs, 'application/json'], [anpa, 'text/plain']] as const) {
+    for (const [body, type] of [
+      [ninjs, 'application/json'],
+      [anpa, 'text/plain'],
+    ] as const) {
       const { items } = parse(body, type);
       expect(items.length).toBeGreaterThan(0);
       expect(JSON.stringify(items)).not.toContain('\\u0000');

@@ -42,7 +42,9 @@ async function main(file: string): Promise<void> {
     times.sort((a, b) => a - b);
     const at = (q: number) => times[Math.min(times.length - 1, Math.floor(q * times.length))];
     const mean = times.reduce((a, b) => a + b, 0) / times.length;
-    process.stdout.write(JSON.stringify({ measured: times.length, warmup, meanMs: mean, medianMs: at(0.5), p95Ms: at(0.95), maxMs: times[times.length - 1], outcomes }) + '\n');
+    process.stdout.write(
+      JSON.stringify({ measured: times.length, warmup, meanMs: mean, medianMs: at(0.5), p95Ms: at(0.95), maxMs: times[times.length - 1], outcomes }) + '\n',
+    );
   } finally {
     await dataSource.destroy();
   }

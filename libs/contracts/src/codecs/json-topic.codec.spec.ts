@@ -66,7 +66,9 @@ describe('the wire.normalised.v1 codec', () => {
   it('lists a bounded number of issues however many there are', () => {
     const message = codec.encode(normalisedItem);
     const body = Array.from({ length: 500 }, () => ({ kind: 'chapter', text: 1 }));
-    const error = decodeError(() => codec.decode({ ...message, value: Buffer.from(JSON.stringify({ ...normalisedItem, item: { ...normalisedItem.item, body } })) }));
+    const error = decodeError(() =>
+      codec.decode({ ...message, value: Buffer.from(JSON.stringify({ ...normalisedItem, item: { ...normalisedItem.item, body } })) }),
+    );
     expect(error.details).toHaveLength(MAX_ISSUES);
     expect(error.message).toContain(`${MAX_ISSUES} of 1000 issues listed`);
   });

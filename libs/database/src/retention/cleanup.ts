@@ -100,15 +100,18 @@ export class PeriodicCleanup {
 
   private schedule(): void {
     if (this.stopped) return;
-    this.timer = setTimeout(() => {
-      this.running = this.cleanup
-        .runOnce()
-        .catch((e: unknown) => this.logger.warn({ msg: 'clean-up failed; the next run tries again', error: (e as Error).message }))
-        .finally(() => {
-          this.running = undefined;
-          this.schedule();
-        });
-    }, this.intervalMs * (0.9 + Math.random() * 0.2));
+    this.timer = setTimeout(
+      () => {
+        this.running = this.cleanup
+          .runOnce()
+          .catch((e: unknown) => this.logger.warn({ msg: 'clean-up failed; the next run tries again', error: (e as Error).message }))
+          .finally(() => {
+            this.running = undefined;
+            this.schedule();
+          });
+      },
+      this.intervalMs * (0.9 + Math.random() * 0.2),
+    );
     this.timer.unref();
   }
 }

@@ -228,9 +228,16 @@ export class ConsumerRunner {
         return true;
       } catch (error) {
         const failure = describeFailure(error);
-        const fields = { topic: message.topic, partition: message.partition, offset: message.offset, attempt, kind: failure.kind, code: failure.code, error: failure.message };
-        const deadLetter =
-          failure.kind === 'permanent' || (failure.kind === 'unknown' && attempt >= this.retry.attempts && (await this.dependenciesUp()));
+        const fields = {
+          topic: message.topic,
+          partition: message.partition,
+          offset: message.offset,
+          attempt,
+          kind: failure.kind,
+          code: failure.code,
+          error: failure.message,
+        };
+        const deadLetter = failure.kind === 'permanent' || (failure.kind === 'unknown' && attempt >= this.retry.attempts && (await this.dependenciesUp()));
         if (deadLetter) {
           this.logger.warn({ msg: 'dead-lettering message', ...fields });
           // If this publish fails, the error propagates, nothing is resolved, and the batch

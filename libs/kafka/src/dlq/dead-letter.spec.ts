@@ -13,7 +13,13 @@ describe('buildDeadLetter', () => {
   };
 
   it('keeps the payload and key untouched and records the reason', () => {
-    const letter = buildDeadLetter('normalise', original, { kind: 'permanent', code: 'EMPTY_BODY', message: 'empty', details: [{ a: 1 }] }, 1, new Date('2025-01-01T00:00:00Z'));
+    const letter = buildDeadLetter(
+      'normalise',
+      original,
+      { kind: 'permanent', code: 'EMPTY_BODY', message: 'empty', details: [{ a: 1 }] },
+      1,
+      new Date('2025-01-01T00:00:00Z'),
+    );
     expect(letter.topic).toBe(Topic.WireDlq);
     expect(letter.key).toBe('source-1');
     expect(letter.value).toBe(original.value);

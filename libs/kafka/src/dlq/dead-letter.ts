@@ -8,13 +8,7 @@ const MAX_HEADER_TEXT = 4000;
  * The dead letter for a message a stage could not process: the original key and payload
  * untouched, the reason and the original coordinates and headers in headers.
  */
-export function buildDeadLetter(
-  stage: string,
-  message: InboundMessage,
-  failure: FailureInfo,
-  attempts: number,
-  now: Date = new Date(),
-): OutgoingMessage {
+export function buildDeadLetter(stage: string, message: InboundMessage, failure: FailureInfo, attempts: number, now: Date = new Date()): OutgoingMessage {
   const headers: Record<string, string> = {};
   for (const [k, v] of Object.entries(message.headers)) headers[`${Header.DlqOriginalHeaderPrefix}${k}`] = v;
   Object.assign(headers, {

@@ -6,13 +6,21 @@ function pgError(code: string, message = 'pg said no'): Error {
 
 describe('describeFailure: permanent, infrastructure or unknown, never confused', () => {
   it('takes the explicit kinds as they are', () => {
-    expect(describeFailure(new PermanentError('INVALID_MESSAGE', 'bad', ['x']))).toEqual({ kind: 'permanent', code: 'INVALID_MESSAGE', message: 'bad', details: ['x'] });
+    expect(describeFailure(new PermanentError('INVALID_MESSAGE', 'bad', ['x']))).toEqual({
+      kind: 'permanent',
+      code: 'INVALID_MESSAGE',
+      message: 'bad',
+      details: ['x'],
+    });
     expect(describeFailure(new InfrastructureError('DATABASE_UNAVAILABLE', 'down')).kind).toBe('infrastructure');
   });
 
   it('counts connection trouble, timeouts, restarts and deadlocks of PostgreSQL as infrastructure', () => {
     for (const code of ['08006', '57P01', '57014', '53300', '40001', '40P01']) expect(describeFailure(pgError(code)).kind).toBe('infrastructure');
-    expect(describeFailure(Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' }))).toMatchObject({ kind: 'infrastructure', code: 'ECONNREFUSED' });
+    expect(describeFailure(Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' }))).toMatchObject({
+      kind: 'infrastructure',
+      code: 'ECONNREFUSED',
+    });
     expect(describeFailure(new Error('Connection terminated unexpectedly')).kind).toBe('infrastructure');
     expect(describeFailure(new Error('timeout exceeded when trying to connect')).kind).toBe('infrastructure');
   });

@@ -51,7 +51,8 @@ const PG_INFRASTRUCTURE_CLASSES = new Set(['08', '53', '57', '58', '40', 'HV']);
 const PG_PERMANENT_CLASSES = new Set(['22', '54']);
 
 /** Messages of connection failures that carry no code (pg's pool, TypeORM). */
-const CONNECTION_MESSAGES = /connection terminated|timeout exceeded when trying to connect|connection (?:is )?(?:closed|lost)|not queryable|terminating connection|the database system is (?:starting up|shutting down)|connect ECONNREFUSED/i;
+const CONNECTION_MESSAGES =
+  /connection terminated|timeout exceeded when trying to connect|connection (?:is )?(?:closed|lost)|not queryable|terminating connection|the database system is (?:starting up|shutting down)|connect ECONNREFUSED/i;
 
 /** Kafka errors that are about the data, not the cluster: a message over the broker's limits. */
 const KAFKA_PERMANENT_TYPES = new Set(['MESSAGE_TOO_LARGE', 'RECORD_LIST_TOO_LARGE', 'INVALID_RECORD', 'CORRUPT_MESSAGE']);
@@ -75,7 +76,12 @@ export function describeFailure(error: unknown): FailureInfo {
     return { kind: 'infrastructure', code: code && NETWORK_CODES.has(code) ? code : 'CONNECTION_FAILED', message: e.message, details: [] };
   }
   if (e.name.startsWith('KafkaJS')) {
-    const type = typeof e.type === 'string' ? e.type : typeof (e.cause as { type?: unknown } | undefined)?.type === 'string' ? String((e.cause as { type: string }).type) : '';
+    const type =
+      typeof e.type === 'string'
+        ? e.type
+        : typeof (e.cause as { type?: unknown } | undefined)?.type === 'string'
+          ? String((e.cause as { type: string }).type)
+          : '';
     if (KAFKA_PERMANENT_TYPES.has(type)) return { kind: 'permanent', code: 'MESSAGE_TOO_LARGE', message: e.message, details: [{ type }] };
     return { kind: 'infrastructure', code: 'BROKER_UNAVAILABLE', message: e.message, details: [] };
   }

@@ -43,7 +43,11 @@ export async function startStartupProbe(host: string, port: number): Promise<{ c
       return;
     }
     res.writeHead(503, { 'content-type': 'application/json', 'retry-after': '1', connection: 'close' }).end(
-      JSON.stringify({ status: 'starting', waitingFor: [...waitingFor], checks: [...waitingFor].map((name) => ({ name, status: 'down', error: 'waiting at start-up' })) }),
+      JSON.stringify({
+        status: 'starting',
+        waitingFor: [...waitingFor],
+        checks: [...waitingFor].map((name) => ({ name, status: 'down', error: 'waiting at start-up' })),
+      }),
     );
   });
   await new Promise<void>((resolve) => {

@@ -31,7 +31,7 @@ export function toErrorBody(exception: unknown): { status: number; body: ApiErro
     const raw = typeof response === 'object' && response !== null ? (response as Record<string, unknown>) : {};
     const messages = Array.isArray(raw.message) ? (raw.message as unknown[]) : [];
     const message = messages.length > 0 ? 'request validation failed' : typeof raw.message === 'string' ? raw.message : exception.message;
-    const code = messages.length > 0 ? 'VALIDATION_FAILED' : CODES_BY_STATUS[status] ?? `HTTP_${status}`;
+    const code = messages.length > 0 ? 'VALIDATION_FAILED' : (CODES_BY_STATUS[status] ?? `HTTP_${status}`);
     return { status, body: { error: code, message, details: messages } };
   }
   const bp = exception as BodyParserError;

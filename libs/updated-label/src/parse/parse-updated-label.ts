@@ -4,8 +4,7 @@ import { startOfDayIn } from '../calendar/zoned-calendar';
 import { labelText } from './label-text';
 
 // Anchored, no nested quantifiers, bounded digit runs: linear on any input (and inputs are capped anyway).
-const RELATIVE =
-  /^(?:(\d{1,4}) ?(?:hrs?|hours?) ?)?(?:(\d{1,5}) ?(?:mins?|minutes?) ?)?(?:(\d{1,6}) ?(?:secs?|seconds?) ?)?ago$/;
+const RELATIVE = /^(?:(\d{1,4}) ?(?:hrs?|hours?) ?)?(?:(\d{1,5}) ?(?:mins?|minutes?) ?)?(?:(\d{1,6}) ?(?:secs?|seconds?) ?)?ago$/;
 const DAY_MONTH_YEAR = /^(\d{1,2}) ([a-z]{3,9})\.?,? (\d{4})$/;
 const MONTH_DAY_YEAR = /^([a-z]{3,9})\.? (\d{1,2}),? (\d{4})$/;
 
@@ -15,11 +14,7 @@ const MONTH_DAY_YEAR = /^([a-z]{3,9})\.? (\d{1,2}),? (\d{4})$/;
  * Relative labels count back from `capturedAt`; dates stand for midnight of that day in the time zone (default UTC).
  * Returns null for anything that is not such a label.
  */
-export function parseUpdatedLabel(
-  label: string,
-  capturedAt: Date,
-  opts: UpdatedLabelOptions = {},
-): ParsedUpdatedLabel | null {
+export function parseUpdatedLabel(label: string, capturedAt: Date, opts: UpdatedLabelOptions = {}): ParsedUpdatedLabel | null {
   const text = labelText(label);
   if (!text) return null;
   return parseRelative(text, capturedAt) ?? parseDate(text, opts.timeZone ?? DEFAULT_TIME_ZONE);
@@ -40,11 +35,7 @@ function parseRelative(text: string, capturedAt: Date): ParsedUpdatedLabel | nul
 function parseDate(text: string, timeZone: string): ParsedUpdatedLabel | null {
   const dmy = DAY_MONTH_YEAR.exec(text);
   const mdy = dmy ? null : MONTH_DAY_YEAR.exec(text);
-  const [dayText, monthText, yearText] = dmy
-    ? [dmy[1], dmy[2], dmy[3]]
-    : mdy
-      ? [mdy[2], mdy[1], mdy[3]]
-      : [];
+  const [dayText, monthText, yearText] = dmy ? [dmy[1], dmy[2], dmy[3]] : mdy ? [mdy[2], mdy[1], mdy[3]] : [];
   if (dayText === undefined || monthText === undefined || yearText === undefined) return null;
   const month = monthFromName(monthText);
   const day = Number(dayText);

@@ -16,8 +16,6 @@ describe('isWithinPrecision', () => {
   it('day: same calendar day in the time zone', () => {
     expect(isWithinPrecision(at('2024-09-06T00:00:00Z'), at('2024-09-06T23:59:59Z'), 'day')).toBe(true);
     expect(isWithinPrecision(at('2024-09-06T00:00:00Z'), at('2024-09-05T23:59:59Z'), 'day')).toBe(false);
-    expect(
-      isWithinPrecision(at('2024-09-05T15:00:00Z'), at('2024-09-06T14:59:59Z'), 'day', { timeZone: 'Asia/Seoul' }),
-    ).toBe(true);
+    expect(isWithinPrecision(at('2024-09-05T15:00:00Z'), at('2024-09-06T14:59:59Z'), 'day', { timeZone: 'Asia/Seoul' })).toBe(true);
   });
 });

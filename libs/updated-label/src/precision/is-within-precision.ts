@@ -8,12 +8,7 @@ const UNIT_MS: Record<Exclude<TimePrecision, 'day'>, number> = { second: 1000, m
  * Whether two instants agree at a label's precision: less than one second apart ('second'),
  * less than one minute apart ('minute'), or on the same calendar day in the time zone ('day', default UTC).
  */
-export function isWithinPrecision(
-  a: Date,
-  b: Date,
-  precision: TimePrecision,
-  opts: UpdatedLabelOptions = {},
-): boolean {
+export function isWithinPrecision(a: Date, b: Date, precision: TimePrecision, opts: UpdatedLabelOptions = {}): boolean {
   switch (precision) {
     case 'second':
     case 'minute':

@@ -33,7 +33,10 @@ const ALIASES: Readonly<Record<string, CharsetName>> = {
  * US-ASCII is read as UTF-8 (its superset), so mislabelled UTF-8 still decodes.
  */
 export function canonicalCharset(declared: string): CharsetName | undefined {
-  const label = declared.trim().replace(/^["']|["']$/g, '').toLowerCase();
+  const label = declared
+    .trim()
+    .replace(/^["']|["']$/g, '')
+    .toLowerCase();
   const known = ALIASES[label];
   if (known) return known;
   return label !== '' && iconv.encodingExists(label) ? { name: label, family: 'other' } : undefined;

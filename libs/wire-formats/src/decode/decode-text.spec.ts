@@ -48,9 +48,7 @@ describe('decodeText', () => {
   });
 
   it('rejects an unknown declared charset', () => {
-    expect(() => decodeText(Buffer.from('x'), 'x-klingon')).toThrow(
-      expect.objectContaining({ code: WireFormatErrorCode.UNSUPPORTED_ENCODING }),
-    );
+    expect(() => decodeText(Buffer.from('x'), 'x-klingon')).toThrow(expect.objectContaining({ code: WireFormatErrorCode.UNSUPPORTED_ENCODING }));
   });
 
   it('ignores an empty declaration', () => {

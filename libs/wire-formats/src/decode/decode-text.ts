@@ -47,9 +47,7 @@ function decodeBytes(bytes: Buffer, declaredCharset: string | undefined): Decode
     case 'utf-8':
       return isUtf8(bytes) ? { text: bytes.toString('utf8'), charset: 'utf-8' } : decodeWindows1252(bytes);
     case 'latin':
-      return declared?.name === 'iso-8859-1' && !hasC1Bytes(bytes)
-        ? { text: iconv.decode(bytes, 'latin1'), charset: 'iso-8859-1' }
-        : decodeWindows1252(bytes);
+      return declared?.name === 'iso-8859-1' && !hasC1Bytes(bytes) ? { text: iconv.decode(bytes, 'latin1'), charset: 'iso-8859-1' } : decodeWindows1252(bytes);
     case 'other': {
       const name = declared?.name ?? 'utf-8';
       return { text: iconv.decode(bytes, name), charset: name };

@@ -8,11 +8,7 @@ import { familyOfMediaType, sniffFamily } from './payload-family';
  * family (from the media type, or sniffed from the body for generic types) narrows the handlers, and
  * the first of them, in registry order, whose sniff accepts the text is chosen.
  */
-export function detectFormat(
-  text: string,
-  ctx: FormatParseContext,
-  handlers: readonly WireFormatHandler[],
-): WireFormatHandler {
+export function detectFormat(text: string, ctx: FormatParseContext, handlers: readonly WireFormatHandler[]): WireFormatHandler {
   const { mediaType } = ctx;
   const named = mediaType === undefined ? undefined : handlers.find((handler) => handler.mediaTypes.includes(mediaType));
   if (named) return named;

@@ -3,8 +3,7 @@ import type { CanonicalItem, WireIdentity } from '@copydesk/contracts';
 import { contentHash } from '../hash/content-hash';
 
 /** What a parser must supply; everything else has a default. */
-export type CanonicalItemDraft = Pick<CanonicalItem, 'format' | 'headline'> &
-  Partial<Omit<CanonicalItem, 'format' | 'headline' | 'contentHash'>>;
+export type CanonicalItemDraft = Pick<CanonicalItem, 'format' | 'headline'> & Partial<Omit<CanonicalItem, 'format' | 'headline' | 'contentHash'>>;
 
 /**
  * Longest wire id kept as it is, in UTF-8 bytes. Ids are unique keys in PostgreSQL B-tree indexes,

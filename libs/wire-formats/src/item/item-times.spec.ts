@@ -15,7 +15,11 @@ describe('boundItemTimes', () => {
 
   it('keeps times up to the capture time plus the tolerance, and returns the item itself when nothing changed', () => {
     const justInside = new Date(capturedAt.getTime() + DEFAULT_FUTURE_TOLERANCE_MS).toISOString();
-    const original = item({ versionCreated: justInside, firstCreated: '1999-12-31T23:59:59Z', sourceUpdated: { at: '2025-03-21T09:59:00.000Z', precision: 'second' } });
+    const original = item({
+      versionCreated: justInside,
+      firstCreated: '1999-12-31T23:59:59Z',
+      sourceUpdated: { at: '2025-03-21T09:59:00.000Z', precision: 'second' },
+    });
     expect(boundItemTimes(original, capturedAt)).toBe(original);
     const justOutside = new Date(capturedAt.getTime() + DEFAULT_FUTURE_TOLERANCE_MS + 1).toISOString();
     expect(boundItemTimes(item({ versionCreated: justOutside }), capturedAt).versionCreated).toBe(capturedAt.toISOString());

@@ -37,7 +37,8 @@ export function boundItemTimes(item: CanonicalItem, capturedAt: Date, toleranceM
   const bounded: CanonicalItem = { ...item };
   if (versionCreated !== undefined) bounded.versionCreated = versionCreated;
   if (firstCreated !== undefined) bounded.firstCreated = firstCreated;
-  if (item.sourceUpdated && sourceUpdatedAt !== undefined) bounded.sourceUpdated = { at: sourceUpdatedAt, precision: item.sourceUpdated.precision } satisfies SourceTime;
+  if (item.sourceUpdated && sourceUpdatedAt !== undefined)
+    bounded.sourceUpdated = { at: sourceUpdatedAt, precision: item.sourceUpdated.precision } satisfies SourceTime;
   return bounded;
 }
 

@@ -14,11 +14,9 @@ export interface BodyWithDateline {
 export function toBodyBlocks(paragraphs: readonly string[]): BodyWithDateline {
   const split = paragraphs.length > 0 ? splitDateline(paragraphs[0]) : null;
   const texts = split ? [split.rest, ...paragraphs.slice(1)] : paragraphs;
-  const body = texts.map(
-    (text, index): BodyBlock => ({
-      kind: !(split && index === 0) && isCrosshead(text) ? 'crosshead' : 'paragraph',
-      text,
-    }),
-  );
+  const body = texts.map((text, index): BodyBlock => ({
+    kind: !(split && index === 0) && isCrosshead(text) ? 'crosshead' : 'paragraph',
+    text,
+  }));
   return split ? { dateline: split.dateline, body } : { body };
 }

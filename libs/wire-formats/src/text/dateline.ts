@@ -9,7 +9,21 @@ export interface DatelineSplit {
 const HEAD_LENGTH = 80;
 const DATELINE =
   /^([A-Z][A-Z.'\u2019-]*(?: [A-Z][A-Z.'\u2019-]*){0,3}(?:, [A-Z][A-Za-z.'\u2019-]*(?: [A-Z][A-Za-z.'\u2019-]*){0,2})?)(?: \([A-Za-z .&/-]{1,30}\))? ?(?::|\u2014|\u2013| -) +/;
-const NOT_PLACES = new Set(['UPDATE', 'UPDATED', 'NOTE', 'EDITOR\u2019S NOTE', "EDITOR'S NOTE", 'CORRECTION', 'BREAKING', 'WATCH', 'READ MORE', 'ALSO READ', 'FILE', 'PHOTO', 'VIDEO']);
+const NOT_PLACES = new Set([
+  'UPDATE',
+  'UPDATED',
+  'NOTE',
+  'EDITOR\u2019S NOTE',
+  "EDITOR'S NOTE",
+  'CORRECTION',
+  'BREAKING',
+  'WATCH',
+  'READ MORE',
+  'ALSO READ',
+  'FILE',
+  'PHOTO',
+  'VIDEO',
+]);
 
 /**
  * Splits a leading dateline off a (whitespace-normalised) paragraph: "SEOUL: North Korea …" → "SEOUL" + "North Korea …".

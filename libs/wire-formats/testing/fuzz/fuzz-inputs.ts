@@ -71,14 +71,86 @@ export function documentFormats(): Map<WireFormat, Format> {
 
 // Characters the parsers and patterns look at, and characters no copy should hold.
 const CHARS = [
-  'a', 'Z', ' ', '  ', '\t', '\n', '\r\n', '\r', ':', '-', '\u2013', '\u2014', '.', ',', ';', '7', '"', "'", '\u2019', '<', '>', '&', '&amp;', '&#0;', '&#x1F600;',
-  '(', ')', '[', ']', '{', '}', '\\', '/', '=', '^', '_', '*', '|', '#', '\u00a0', '\u200b', '\ufeff', '\u0000', '\u0001', '\u0002', '\u0003', '\u0016', '\u001f',
-  '\u00e9', 'e\u0301', '\u4e2d', '\ud83d\ude00', '\ud800', '\udc00', '\u202e', '\u2028', 'SEOUL', 'By ', 'Updated 4 sec ago', 'UPDATE 2-', '(CORRECTED)',
-  'javascript:alert(1)', 'data:text/html,x', 'http://x/a.jpg', '<p>', '</p>', '<br/>', '<![CDATA[', ']]>', '<!--', '-->', '<?xml', '"uri":', 'BC-',
+  'a',
+  'Z',
+  ' ',
+  '  ',
+  '\t',
+  '\n',
+  '\r\n',
+  '\r',
+  ':',
+  '-',
+  '\u2013',
+  '\u2014',
+  '.',
+  ',',
+  ';',
+  '7',
+  '"',
+  "'",
+  '\u2019',
+  '<',
+  '>',
+  '&',
+  '&amp;',
+  '&#0;',
+  '&#x1F600;',
+  '(',
+  ')',
+  '[',
+  ']',
+  '{',
+  '}',
+  '\\',
+  '/',
+  '=',
+  '^',
+  '_',
+  '*',
+  '|',
+  '#',
+  '\u00a0',
+  '\u200b',
+  '\ufeff',
+  '\u0000',
+  '\u0001',
+  '\u0002',
+  '\u0003',
+  '\u0016',
+  '\u001f',
+  '\u00e9',
+  'e\u0301',
+  '\u4e2d',
+  '\ud83d\ude00',
+  '\ud800',
+  '\udc00',
+  '\u202e',
+  '\u2028',
+  'SEOUL',
+  'By ',
+  'Updated 4 sec ago',
+  'UPDATE 2-',
+  '(CORRECTED)',
+  'javascript:alert(1)',
+  'data:text/html,x',
+  'http://x/a.jpg',
+  '<p>',
+  '</p>',
+  '<br/>',
+  '<![CDATA[',
+  ']]>',
+  '<!--',
+  '-->',
+  '<?xml',
+  '"uri":',
+  'BC-',
 ];
 
 /** A run of one character (or fragment) long enough to find quadratic work, but well under the time limit. */
-const hugeRun = fc.record({ unit: fc.constantFrom(...CHARS), length: fc.noBias(fc.integer({ min: 1_000, max: 100_000 })) }).map(({ unit, length }) => unit.repeat(Math.ceil(length / unit.length)));
+const hugeRun = fc
+  .record({ unit: fc.constantFrom(...CHARS), length: fc.noBias(fc.integer({ min: 1_000, max: 100_000 })) })
+  .map(({ unit, length }) => unit.repeat(Math.ceil(length / unit.length)));
 
 const text = fc.oneof(
   { arbitrary: fc.string({ unit: fc.constantFrom(...CHARS), maxLength: 40 }), weight: 6 },
@@ -88,12 +160,39 @@ const text = fc.oneof(
 
 /** Times as wires print them, and times no calendar has: out of range, overflowing, half-written. */
 const DATES = [
-  '2025-01-01T10:00:00Z', '2025-01-01T10:00:00+0000', '20250101T100000Z', '20250101T100000+0100', 'Mon, 29 Jul 2013 16:03:54 +0000', '2024-05-01T11:00:00',
-  '0000-00-00T00:00:00Z', '9999-12-31T23:59:60Z', '2025-02-30T10:00:00Z', '2025-13-01', '275760-09-13T00:00:00Z', '+275760-09-13T00:00:00.001Z', '-271821-04-19T00:00:00Z',
-  '2025-01-01T24:00:00Z', '2025-01-01T10:00:00+99:99', '2025-01-01T10:00:00.1234567891234Z', 'Mon, 99 Foo 2013 99:99:99 +9999', 'Thu, 01 Jan 1970 00:00:00 GMT',
-  '1e20', 'NaN', '-1', '', ' ', 'Updated 99999 hr 99999 min ago', 'Updated 31 February 2024', 'Updated 0 sec ago', '999999 GMT Foo 99', 'AP-WF-99-99-99 9999GMT',
+  '2025-01-01T10:00:00Z',
+  '2025-01-01T10:00:00+0000',
+  '20250101T100000Z',
+  '20250101T100000+0100',
+  'Mon, 29 Jul 2013 16:03:54 +0000',
+  '2024-05-01T11:00:00',
+  '0000-00-00T00:00:00Z',
+  '9999-12-31T23:59:60Z',
+  '2025-02-30T10:00:00Z',
+  '2025-13-01',
+  '275760-09-13T00:00:00Z',
+  '+275760-09-13T00:00:00.001Z',
+  '-271821-04-19T00:00:00Z',
+  '2025-01-01T24:00:00Z',
+  '2025-01-01T10:00:00+99:99',
+  '2025-01-01T10:00:00.1234567891234Z',
+  'Mon, 99 Foo 2013 99:99:99 +9999',
+  'Thu, 01 Jan 1970 00:00:00 GMT',
+  '1e20',
+  'NaN',
+  '-1',
+  '',
+  ' ',
+  'Updated 99999 hr 99999 min ago',
+  'Updated 31 February 2024',
+  'Updated 0 sec ago',
+  '999999 GMT Foo 99',
+  'AP-WF-99-99-99 9999GMT',
 ];
-const date = fc.oneof({ arbitrary: fc.constantFrom(...DATES), weight: 4 }, { arbitrary: fc.string({ unit: fc.constantFrom('0', '1', '9', '-', ':', 'T', 'Z', '+', '.', ' '), maxLength: 30 }), weight: 1 });
+const date = fc.oneof(
+  { arbitrary: fc.constantFrom(...DATES), weight: 4 },
+  { arbitrary: fc.string({ unit: fc.constantFrom('0', '1', '9', '-', ':', 'T', 'Z', '+', '.', ' '), maxLength: 30 }), weight: 1 },
+);
 
 /** A story whose parts are each ordinary, random, or one huge run. */
 const story: fc.Arbitrary<Story> = fc.record({
@@ -195,7 +294,11 @@ export function mutate(body: Buffer, m: Mutation): Buffer {
       const span = elementAt(body, pos);
       if (!span) return body;
       const element = body.subarray(...span);
-      return Buffer.concat([body.subarray(0, span[1]), ...Array.from({ length: Math.min(m.times, Math.ceil(300_000 / element.length)) }, () => element), body.subarray(span[1])]);
+      return Buffer.concat([
+        body.subarray(0, span[1]),
+        ...Array.from({ length: Math.min(m.times, Math.ceil(300_000 / element.length)) }, () => element),
+        body.subarray(span[1]),
+      ]);
     }
     case 'delete-element': {
       const span = elementAt(body, pos);
@@ -272,7 +375,16 @@ function reshaped(docs: readonly { name: string; body: Buffer }[]): fc.Arbitrary
   });
 }
 
-const CONTENT_TYPES = [undefined, 'text/plain', 'text/plain; charset=iso-8859-1', 'application/xml', 'application/json', 'application/octet-stream', 'text/html', 'application/nitf+xml; charset=utf-16'];
+const CONTENT_TYPES = [
+  undefined,
+  'text/plain',
+  'text/plain; charset=iso-8859-1',
+  'application/xml',
+  'application/json',
+  'application/octet-stream',
+  'text/html',
+  'application/nitf+xml; charset=utf-16',
+];
 
 /**
  * Inputs for one format: mutated real files (when the corpus has some), fresh generated documents,
@@ -282,12 +394,16 @@ export function fuzzInputs(format: Format, seeds: readonly Seed[]): fc.Arbitrary
   const contentType = fc.oneof({ arbitrary: fc.constant(format.contentType), weight: 9 }, { arbitrary: fc.constantFrom(...CONTENT_TYPES), weight: 1 });
   const generated = story.map((s) => ({ name: 'generated', body: Buffer.from(format.document(s)) }));
   const base = seeds.length > 0 ? fc.oneof(fc.constantFrom(...seeds), generated) : generated;
-  const mutated = fc.record({ base, mutations: fc.array(mutation, { minLength: 1, maxLength: 4 }), contentType }).map(({ base: b, mutations, contentType: type }) => ({
-    body: mutations.reduce(mutate, b.body),
-    ...(type ? { contentType: type } : {}),
-    label: `${b.name}: ${mutations.map(describeMutation).join(', ')}`,
-  }));
-  const fresh = fc.record({ doc: generated, contentType }).map(({ doc, contentType: type }) => ({ body: doc.body, ...(type ? { contentType: type } : {}), label: 'generated' }));
+  const mutated = fc
+    .record({ base, mutations: fc.array(mutation, { minLength: 1, maxLength: 4 }), contentType })
+    .map(({ base: b, mutations, contentType: type }) => ({
+      body: mutations.reduce(mutate, b.body),
+      ...(type ? { contentType: type } : {}),
+      label: `${b.name}: ${mutations.map(describeMutation).join(', ')}`,
+    }));
+  const fresh = fc
+    .record({ doc: generated, contentType })
+    .map(({ doc, contentType: type }) => ({ body: doc.body, ...(type ? { contentType: type } : {}), label: 'generated' }));
   if (format.contentType !== 'application/json') return fc.oneof({ arbitrary: mutated, weight: 7 }, { arbitrary: fresh, weight: 3 });
   const jsonDocs = [...seeds, ...fc.sample(generated, { numRuns: 20, seed: 1 })];
   const edited = reshaped(jsonDocs).map(({ name, body, edits }) => ({ body, contentType: format.contentType, label: `${name}: ${edits.join(', ')}` }));

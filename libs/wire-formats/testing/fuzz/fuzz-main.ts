@@ -65,14 +65,21 @@ function keep(failure: FuzzFailure, format: WireFormat, kind: string): string {
 function main(): void {
   const options = parseArgs(process.argv.slice(2));
   console.log(`fuzz: ${options.runs} inputs per format, seed ${options.seed}, hang limit ${options.hangMs} ms`);
-  console.log(`${'format'.padEnd(11)} ${'inputs'.padStart(7)} ${'parsed'.padStart(7)} ${'crashes'.padStart(8)} ${'hangs'.padStart(6)} ${'slowest ms'.padStart(11)}  refused`);
+  console.log(
+    `${'format'.padEnd(11)} ${'inputs'.padStart(7)} ${'parsed'.padStart(7)} ${'crashes'.padStart(8)} ${'hangs'.padStart(6)} ${'slowest ms'.padStart(11)}  refused`,
+  );
   const started = Date.now();
   const reports = runFuzz({ ...options, stages: [dedupeStage()] }, (report) => console.log(line(report)));
   let failed = false;
   for (const report of reports) {
-    for (const [kind, failures] of [['crash', report.crashes], ['hang', report.hangs]] as const) {
+    for (const [kind, failures] of [
+      ['crash', report.crashes],
+      ['hang', report.hangs],
+    ] as const) {
       failures.slice(0, SHOWN_FAILURES).forEach((f) => {
-        console.log(`\n${report.format} ${kind} #${f.index} (${f.ms.toFixed(0)} ms, content type ${f.input.contentType ?? 'none'}): ${f.label}\n  ${f.error}\n  input: ${keep(f, report.format, kind)}`);
+        console.log(
+          `\n${report.format} ${kind} #${f.index} (${f.ms.toFixed(0)} ms, content type ${f.input.contentType ?? 'none'}): ${f.label}\n  ${f.error}\n  input: ${keep(f, report.format, kind)}`,
+        );
       });
       if (failures.length > SHOWN_FAILURES) console.log(`  … and ${failures.length - SHOWN_FAILURES} more ${kind}es`);
       failed ||= failures.length > 0;

@@ -129,6 +129,15 @@ function runOne(input: FuzzInput, report: FormatReport, format: WireFormat, opti
 }
 
 function describeError(error: unknown): string {
-  if (error instanceof Error) return `${error.name}: ${error.message.slice(0, 300)}${error.stack ? ` (${error.stack.split('\n').slice(1, 3).map((l) => l.trim()).join(', ')})` : ''}`;
+  if (error instanceof Error)
+    return `${error.name}: ${error.message.slice(0, 300)}${
+      error.stack
+        ? ` (${error.stack
+            .split('\n')
+            .slice(1, 3)
+            .map((l) => l.trim())
+            .join(', ')})`
+        : ''
+    }`;
   return `thrown ${typeof error}: ${String(error).slice(0, 200)}`;
 }

@@ -60,7 +60,9 @@ describe('the dedupe clean-up on the real database', () => {
   const decisionsLeft = async (ids: string[]) =>
     ((await ds.query('SELECT item_id FROM dedupe.decisions WHERE item_id = ANY($1::text[])', [ids])) as { item_id: string }[]).map((r) => r.item_id).sort();
   const keysLeft = async (storyId: string) =>
-    ((await ds.query('SELECT seen_at FROM dedupe.story_keys WHERE story_id = $1 ORDER BY seen_at', [storyId])) as { seen_at: Date }[]).map((r) => r.seen_at.toISOString());
+    ((await ds.query('SELECT seen_at FROM dedupe.story_keys WHERE story_id = $1 ORDER BY seen_at', [storyId])) as { seen_at: Date }[]).map((r) =>
+      r.seen_at.toISOString(),
+    );
 
   it('removes decisions older than DEDUPE_DECISION_RETENTION_DAYS and index keys older than the window, in small batches, and keeps the recent ones', async () => {
     const now = new Date();

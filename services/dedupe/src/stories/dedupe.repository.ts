@@ -133,7 +133,9 @@ export class DedupeRepository {
         time: r.current_time_at ? r.current_time_at.toISOString() : null,
         precision: r.current_precision,
       },
-      fingerprints: r.fingerprints.flatMap((fp, i) => (fp ? [{ version: r.versions[i], fingerprint: { ...fp, shingles: (r.shingles[i] ?? []).map(fromInt4) } }] : [])),
+      fingerprints: r.fingerprints.flatMap((fp, i) =>
+        fp ? [{ version: r.versions[i], fingerprint: { ...fp, shingles: (r.shingles[i] ?? []).map(fromInt4) } }] : [],
+      ),
     }));
   }
 

@@ -97,7 +97,9 @@ describe('DedupeService on the real database', () => {
     )) as { version: number; is_current: boolean }[];
     expect(versions.map((v) => v.version)).toEqual([1, 2, 3]);
     expect(versions.filter((v) => v.is_current)).toHaveLength(1);
-    const evidence = (await instances[0].ds.query('SELECT evidence FROM dedupe.decisions WHERE item_id = $1', [second.itemId])) as { evidence: { basis: string; scores: object } }[];
+    const evidence = (await instances[0].ds.query('SELECT evidence FROM dedupe.decisions WHERE item_id = $1', [second.itemId])) as {
+      evidence: { basis: string; scores: object };
+    }[];
     expect(evidence[0].evidence).toMatchObject({ basis: 'near-duplicate', scores: { dateline: 'same' } });
   });
 });

@@ -105,10 +105,7 @@ export class DedupeService {
       await this.repo.recordDecision(m, { ...base, outcome: 'duplicate', storyId: decision.storyId, version: null });
       return;
     }
-    const story =
-      decision.outcome === 'new-story'
-        ? { id: randomUUID(), createdAt: now, latestVersion: 0 }
-        : await this.repo.lockStory(m, decision.storyId);
+    const story = decision.outcome === 'new-story' ? { id: randomUUID(), createdAt: now, latestVersion: 0 } : await this.repo.lockStory(m, decision.storyId);
     const v: NewVersion = {
       storyId: story.id,
       version: story.latestVersion + 1,
@@ -125,7 +122,14 @@ export class DedupeService {
     };
     const key = headlineKey(msg.item.headline);
     if (decision.outcome === 'new-story') {
-      const s = { id: story.id, sourceId: msg.sourceId, wireGuid: msg.item.wire.guid ?? null, language: languageOf(msg.item.language), headlineKey: key, at: now };
+      const s = {
+        id: story.id,
+        sourceId: msg.sourceId,
+        wireGuid: msg.item.wire.guid ?? null,
+        language: languageOf(msg.item.language),
+        headlineKey: key,
+        at: now,
+      };
       await this.repo.insertStory(m, s, v);
       await this.repo.insertVersion(m, v);
     } else {

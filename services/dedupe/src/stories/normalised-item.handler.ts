@@ -13,6 +13,10 @@ export class NormalisedItemHandler {
    */
   @EventPattern(Topic.WireNormalised, { batch: true })
   async handle(@Payload() messages: NormalisedItemMessage[], @Ctx() ctx: KafkaBatchContext): Promise<void> {
-    await this.dedupe.processBatch(messages, new Date(), ctx.getMessages().map((m) => messageContextOf(m.headers)));
+    await this.dedupe.processBatch(
+      messages,
+      new Date(),
+      ctx.getMessages().map((m) => messageContextOf(m.headers)),
+    );
   }
 }

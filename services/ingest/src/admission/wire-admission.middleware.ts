@@ -43,7 +43,9 @@ export class WireAdmission {
       return refuse(
         res,
         next,
-        new ApiError(503, IngestErrorCode.Overloaded, 'too many requests are in flight; retry shortly', [{ limit: this.inFlight.limit }], { 'Retry-After': '1' }),
+        new ApiError(503, IngestErrorCode.Overloaded, 'too many requests are in flight; retry shortly', [{ limit: this.inFlight.limit }], {
+          'Retry-After': '1',
+        }),
       );
     }
     res.once('close', release);

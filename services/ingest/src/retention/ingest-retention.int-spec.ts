@@ -65,7 +65,8 @@ describe('the ingest clean-up on the real database', () => {
     const now = new Date();
     const oldKey = randomUUID();
     const old = [await insert(new Date(now.getTime() - 8 * DAY_MS), oldKey)];
-    for (let i = 0; i < 4; i++) old.push(await insert(new Date(now.getTime() - 30 * DAY_MS - i * 1000), i % 2 ? randomUUID() : null, i % 2 ? 'pending' : 'accepted'));
+    for (let i = 0; i < 4; i++)
+      old.push(await insert(new Date(now.getTime() - 30 * DAY_MS - i * 1000), i % 2 ? randomUUID() : null, i % 2 ? 'pending' : 'accepted'));
     const recent = [await insert(new Date(now.getTime() - 6 * DAY_MS), randomUUID()), await insert(now, null), await insert(now, randomUUID(), 'pending')];
 
     const result = await retention.cleanup.runOnce(now);
@@ -73,7 +74,9 @@ describe('the ingest clean-up on the real database', () => {
     // Five old rows in batches of two: three DELETEs at least, and every old row of any source gone.
     expect((result as { deleted: Record<string, number> }).deleted.submissions).toBeGreaterThanOrEqual(5);
     expect(await remaining([...old, ...recent])).toEqual([...recent].sort());
-    const stillOld = (await ds.query(`SELECT count(*)::int AS n FROM ingest.submissions WHERE received_at < $1`, [new Date(now.getTime() - 7 * DAY_MS)])) as { n: number }[];
+    const stillOld = (await ds.query(`SELECT count(*)::int AS n FROM ingest.submissions WHERE received_at < $1`, [new Date(now.getTime() - 7 * DAY_MS)])) as {
+      n: number;
+    }[];
     expect(stillOld[0].n).toBe(0);
 
     // The old idempotency key is free again: a request with it is a new submission.

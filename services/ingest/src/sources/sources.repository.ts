@@ -58,7 +58,12 @@ export class SourcesRepository {
   private change(ref: string, set: string, params: unknown[]): Promise<SourceEntity | null> {
     return this.dataSource.transaction(async (m) => {
       const update = async (where: string) =>
-        ((await m.query(`UPDATE ingest.sources SET ${set} WHERE ${where} RETURNING id, name, api_key_hash, created_at, disabled_at`, [ref, ...params])) as [SourceRow[], number])[0][0];
+        (
+          (await m.query(`UPDATE ingest.sources SET ${set} WHERE ${where} RETURNING id, name, api_key_hash, created_at, disabled_at`, [ref, ...params])) as [
+            SourceRow[],
+            number,
+          ]
+        )[0][0];
       // An id first, then a name (a name may look like an id).
       const row = (UUID.test(ref) ? await update('id = $1::uuid') : undefined) ?? (await update('name = $1'));
       if (!row) return null;

@@ -61,7 +61,16 @@ export class SubmissionsRepository {
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'pending', 1, $3)
        ON CONFLICT (source_id, idempotency_key) WHERE idempotency_key IS NOT NULL DO NOTHING
        RETURNING id`,
-      [submission.id, submission.sourceId, submission.receivedAt, submission.capturedAt, submission.contentType, submission.size, submission.sha256, submission.idempotencyKey],
+      [
+        submission.id,
+        submission.sourceId,
+        submission.receivedAt,
+        submission.capturedAt,
+        submission.contentType,
+        submission.size,
+        submission.sha256,
+        submission.idempotencyKey,
+      ],
     );
     if (inserted.length > 0) return { reserved: true };
     const existing = await this.findByKey(submission.sourceId, submission.idempotencyKey as string);
@@ -101,7 +110,9 @@ export class SubmissionsRepository {
    * false when it was already recorded: another attempt of the same submission got there first.
    */
   async accept(id: string): Promise<boolean> {
-    const rows = returned(await this.dataSource.query(`UPDATE ingest.submissions SET state = 'accepted' WHERE id = $1 AND state = 'pending' RETURNING id`, [id]));
+    const rows = returned(
+      await this.dataSource.query(`UPDATE ingest.submissions SET state = 'accepted' WHERE id = $1 AND state = 'pending' RETURNING id`, [id]),
+    );
     return rows.length > 0;
   }
 

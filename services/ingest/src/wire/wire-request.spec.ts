@@ -14,9 +14,12 @@ const receivedAt = new Date('2025-03-21T10:00:05Z');
 
 describe('readWireRequest', () => {
   it('keeps the content type as sent (its charset travels in it), and reads the capture time and the idempotency key', () => {
-    expect(
-      readWireRequest({ contentType: ' text/plain; charset="UTF-8"', capturedAt: '2025-03-21T10:00:00Z', idempotencyKey: 'abc-1' }, receivedAt),
-    ).toEqual({ contentType: 'text/plain; charset="UTF-8"', capturedAt: new Date('2025-03-21T10:00:00Z'), idempotencyKey: 'abc-1', trace: {} });
+    expect(readWireRequest({ contentType: ' text/plain; charset="UTF-8"', capturedAt: '2025-03-21T10:00:00Z', idempotencyKey: 'abc-1' }, receivedAt)).toEqual({
+      contentType: 'text/plain; charset="UTF-8"',
+      capturedAt: new Date('2025-03-21T10:00:00Z'),
+      idempotencyKey: 'abc-1',
+      trace: {},
+    });
   });
 
   it('defaults the content type to application/octet-stream', () => {

@@ -73,11 +73,13 @@ describe('WireService on the real broker and database: idempotency claims and da
   const request = (idempotencyKey?: string) => readWireRequest({ contentType: 'text/plain', ...(idempotencyKey ? { idempotencyKey } : {}) });
   const rawOf = (submissionId: string) => raw.messages.filter((m) => m.headers[Header.SubmissionId] === submissionId);
   const rowOf = async (key: string) =>
-    ((await db().query('SELECT id, state, attempt FROM ingest.submissions WHERE source_id = $1 AND idempotency_key = $2', [source.id, key])) as {
-      id: string;
-      state: string;
-      attempt: number;
-    }[])[0];
+    (
+      (await db().query('SELECT id, state, attempt FROM ingest.submissions WHERE source_id = $1 AND idempotency_key = $2', [source.id, key])) as {
+        id: string;
+        state: string;
+        attempt: number;
+      }[]
+    )[0];
 
   /** The database refuses to record acceptances of this source (as a server that is going down does) until the returned function runs. */
   async function refuseAcceptances(): Promise<() => Promise<void>> {
@@ -140,7 +142,15 @@ describe('WireService on the real broker and database: idempotency claims and da
     const key = randomUUID();
     const body = `Copy the broker did not acknowledge\n\nIt is sent again (${key}).`;
     const now = new Date();
-    const failed = { id: randomUUID(), sourceId: source.id, receivedAt: now, capturedAt: now, contentType: 'text/plain', size: Buffer.byteLength(body), sha256: sha(body) };
+    const failed = {
+      id: randomUUID(),
+      sourceId: source.id,
+      receivedAt: now,
+      capturedAt: now,
+      contentType: 'text/plain',
+      size: Buffer.byteLength(body),
+      sha256: sha(body),
+    };
     const submissions = new SubmissionsRepository(db());
     expect(await submissions.reserve({ ...failed, idempotencyKey: key, state: 'pending', attempt: 1, claimedAt: now })).toEqual({ reserved: true });
     // What the request does when the broker fails it: it gives the claim up and answers 503.
@@ -168,7 +178,10 @@ describe('WireService on the real broker and database: idempotency claims and da
       const { id } = await rowOf(key);
       await raw.waitFor((m) => m.headers[Header.SubmissionId] === id, 1);
       // While the acceptance is still unrecorded, a retry is told to come back: it sends nothing.
-      expect(await outcome(instances[1].wire.submit(source, request(key), Buffer.from(body)))).toMatchObject({ status: 409, code: 'IDEMPOTENCY_KEY_IN_PROGRESS' });
+      expect(await outcome(instances[1].wire.submit(source, request(key), Buffer.from(body)))).toMatchObject({
+        status: 409,
+        code: 'IDEMPOTENCY_KEY_IN_PROGRESS',
+      });
       expect(instances[0].late.size).toBe(1);
       await instances[0].late.flush();
       expect(instances[0].late.size).toBe(1);

@@ -140,7 +140,12 @@ export class WireService {
       await write();
     } catch (e) {
       this.late.add(submission);
-      this.logger.error({ msg: 'database did not record an acknowledged submission', submissionId: submission.id, sourceId: submission.sourceId, error: (e as Error).message });
+      this.logger.error({
+        msg: 'database did not record an acknowledged submission',
+        submissionId: submission.id,
+        sourceId: submission.sourceId,
+        error: (e as Error).message,
+      });
       throw databaseUnavailable(
         submission.idempotencyKey
           ? 'the copy reached the broker but its acceptance was not recorded; retry with the same Idempotency-Key'
@@ -159,7 +164,14 @@ export class WireService {
   }
 
   private answer(submission: SubmissionEntity, replayed: boolean): Accepted {
-    this.logger.log({ msg: 'submission accepted', submissionId: submission.id, sourceId: submission.sourceId, size: submission.size, contentType: submission.contentType, replayed });
+    this.logger.log({
+      msg: 'submission accepted',
+      submissionId: submission.id,
+      sourceId: submission.sourceId,
+      size: submission.size,
+      contentType: submission.contentType,
+      replayed,
+    });
     return {
       submissionId: submission.id,
       sourceId: submission.sourceId,
@@ -173,9 +185,7 @@ export class WireService {
 
   private replay(existing: SubmissionEntity, sha256: string): Accepted {
     if (existing.sha256 !== sha256) {
-      throw new ApiError(409, IngestErrorCode.IdempotencyKeyReused, 'this Idempotency-Key was used for a different body', [
-        { submissionId: existing.id },
-      ]);
+      throw new ApiError(409, IngestErrorCode.IdempotencyKeyReused, 'this Idempotency-Key was used for a different body', [{ submissionId: existing.id }]);
     }
     if (existing.state !== 'accepted') {
       throw new ApiError(409, IngestErrorCode.IdempotencyKeyInProgress, 'a request with this Idempotency-Key is still in progress; retry shortly', [], {

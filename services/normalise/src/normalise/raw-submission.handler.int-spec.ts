@@ -31,7 +31,10 @@ function rawSubmission(sourceId: string, body: Buffer, contentType: string) {
 
 /** An RSS feed of `n` stories. */
 function feedOf(n: number): Buffer {
-  const items = Array.from({ length: n }, (_, i) => `<item><guid>urn:feed:${i}</guid><title>Story ${i} of the feed</title><description>Body ${i}.</description></item>`);
+  const items = Array.from(
+    { length: n },
+    (_, i) => `<item><guid>urn:feed:${i}</guid><title>Story ${i} of the feed</title><description>Body ${i}.</description></item>`,
+  );
   return Buffer.from(`<?xml version="1.0"?><rss version="2.0"><channel><title>Feed</title>${items.join('')}</channel></rss>`);
 }
 

@@ -32,7 +32,15 @@ async function main(args: string[]): Promise<number> {
     switch (verb) {
       case 'list':
         for (const c of await consumers.list()) {
-          process.stdout.write(JSON.stringify({ id: c.id, name: c.name, allStatuses: c.allStatuses, createdAt: c.createdAt.toISOString(), disabledAt: c.disabledAt?.toISOString() ?? null }) + '\n');
+          process.stdout.write(
+            JSON.stringify({
+              id: c.id,
+              name: c.name,
+              allStatuses: c.allStatuses,
+              createdAt: c.createdAt.toISOString(),
+              disabledAt: c.disabledAt?.toISOString() ?? null,
+            }) + '\n',
+          );
         }
         return 0;
       case 'add': {

@@ -31,17 +31,18 @@ export class ConsumersRepository {
   }
 
   async findActiveByKeyHash(apiKeyHash: string): Promise<Consumer | null> {
-    const rows = (await this.dataSource.query(`SELECT ${COLUMNS} FROM publish.consumers WHERE api_key_hash = $1 AND disabled_at IS NULL`, [apiKeyHash])) as Record<
-      string,
-      unknown
-    >[];
+    const rows = (await this.dataSource.query(`SELECT ${COLUMNS} FROM publish.consumers WHERE api_key_hash = $1 AND disabled_at IS NULL`, [
+      apiKeyHash,
+    ])) as Record<string, unknown>[];
     if (rows.length === 0) return null;
     const { id, name, allStatuses } = toRecord(rows[0]);
     return { id, name, allStatuses };
   }
 
   list(): Promise<ConsumerRecord[]> {
-    return this.dataSource.query(`SELECT ${COLUMNS} FROM publish.consumers ORDER BY created_at, name`).then((rows: Record<string, unknown>[]) => rows.map(toRecord));
+    return this.dataSource
+      .query(`SELECT ${COLUMNS} FROM publish.consumers ORDER BY created_at, name`)
+      .then((rows: Record<string, unknown>[]) => rows.map(toRecord));
   }
 
   /** Disables the consumer with this name, or else with this id (kept, with the time); null when there is none. */

@@ -46,4 +46,6 @@ export class ReaderAuthGuard implements CanActivate {
 }
 
 /** The reader the guard found, as a handler parameter. */
-export const CurrentReader = createParamDecorator((_data: unknown, context: ExecutionContext): Reader => context.switchToHttp().getRequest<ReaderRequest>().reader);
+export const CurrentReader = createParamDecorator(
+  (_data: unknown, context: ExecutionContext): Reader => context.switchToHttp().getRequest<ReaderRequest>().reader,
+);

@@ -97,7 +97,11 @@ describe('consumer keys on the stories API and the stream (real database)', () =
   it('never keeps a failed look-up: a key refused a moment ago works as soon as it is registered', async () => {
     const apiKey = generateConsumerKey();
     expect((await get(`${running.url}/v1/stories?limit=1`, `Bearer ${apiKey}`)).status).toBe(401);
-    await db.query(`INSERT INTO publish.consumers (id, name, api_key_hash) VALUES ($1, $2, $3)`, [randomUUID(), `reader ${randomUUID()}`, hashConsumerKey(apiKey)]);
+    await db.query(`INSERT INTO publish.consumers (id, name, api_key_hash) VALUES ($1, $2, $3)`, [
+      randomUUID(),
+      `reader ${randomUUID()}`,
+      hashConsumerKey(apiKey),
+    ]);
     expect((await get(`${running.url}/v1/stories?limit=1`, `Bearer ${apiKey}`)).status).toBe(200);
   });
 });

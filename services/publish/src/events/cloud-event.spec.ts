@@ -16,7 +16,18 @@ const v = (over: Partial<StoryVersionMessage>): StoryVersionMessage => ({
   updatedAt: '2025-03-21T09:59:56.000Z',
   updatedPrecision: 'second',
   match: { basis: 'wire-guid', reason: 'same guid' },
-  item: { format: 'ninjs', wire: {}, headline: 'H', summary: [], body: [], media: [], subjects: [], pubStatus: 'usable', signals: ['correction'], contentHash: 'a'.repeat(64) },
+  item: {
+    format: 'ninjs',
+    wire: {},
+    headline: 'H',
+    summary: [],
+    body: [],
+    media: [],
+    subjects: [],
+    pubStatus: 'usable',
+    signals: ['correction'],
+    contentHash: 'a'.repeat(64),
+  },
   ...over,
 });
 

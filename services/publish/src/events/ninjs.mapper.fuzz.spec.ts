@@ -54,7 +54,11 @@ function filesUnder(dir: string): string[] {
 
 describe('ninjs mapping of fuzzed items', () => {
   it('maps every item parsed from the corpus to a valid document', () => {
-    const files = [...filesUnder(path.join(SHARED, 'corpus/superdesk')), ...filesUnder(path.join(SHARED, 'corpus/newsml-g2')), ...filesUnder(path.join(SHARED, 'corpus/seed'))];
+    const files = [
+      ...filesUnder(path.join(SHARED, 'corpus/superdesk')),
+      ...filesUnder(path.join(SHARED, 'corpus/newsml-g2')),
+      ...filesUnder(path.join(SHARED, 'corpus/seed')),
+    ];
     let items = 0;
     for (const file of files) {
       const contentType = file.includes('/iptc7901/') ? 'text/plain; charset=iso-8859-1' : undefined;
@@ -71,20 +75,46 @@ describe('ninjs mapping of fuzzed items', () => {
   });
 
   const text = fc.oneof(
-    fc.string({ unit: fc.constantFrom('a', ' ', '<', '>', '&', '"', "'", '\u2028', '\ud800', '\u0001', '\u00e9', '</p>', '<script>'), minLength: 1, maxLength: 30 }),
+    fc.string({
+      unit: fc.constantFrom('a', ' ', '<', '>', '&', '"', "'", '\u2028', '\ud800', '\u0001', '\u00e9', '</p>', '<script>'),
+      minLength: 1,
+      maxLength: 30,
+    }),
     fc.string({ unit: 'binary', minLength: 1, maxLength: 30 }),
   );
   const href = fc.oneof(
-    fc.constantFrom('https://img.example.com/a.jpg', 'http://x/y', 'javascript:alert(1)', ' JAVASCRIPT:alert(1)', 'java\tscript:x', 'data:image/png;base64,AAAA', 'vbscript:x', 'file:///etc/passwd', '//x/y', 'ftp://x/y', 'mailto:a@b'),
+    fc.constantFrom(
+      'https://img.example.com/a.jpg',
+      'http://x/y',
+      'javascript:alert(1)',
+      ' JAVASCRIPT:alert(1)',
+      'java\tscript:x',
+      'data:image/png;base64,AAAA',
+      'vbscript:x',
+      'file:///etc/passwd',
+      '//x/y',
+      'ftp://x/y',
+      'mailto:a@b',
+    ),
     fc.webUrl(),
     text,
   );
   const media: fc.Arbitrary<MediaItem> = fc.record(
-    { kind: fc.constantFrom('picture', 'video', 'audio', 'graphic'), caption: text, credit: text, href, mimeType: fc.constantFrom('image/jpeg', 'video/mp4', 'text/html') },
+    {
+      kind: fc.constantFrom('picture', 'video', 'audio', 'graphic'),
+      caption: text,
+      credit: text,
+      href,
+      mimeType: fc.constantFrom('image/jpeg', 'video/mp4', 'text/html'),
+    },
     { requiredKeys: ['kind'] },
   );
   const subject: fc.Arbitrary<Subject> = fc.record(
-    { code: text, name: text, scheme: fc.oneof(fc.constantFrom('medtop', 'subj', 'http://cv.iptc.org/newscodes/subjectcode/', 'javascript', 'Data', 'file', 'x y', 'https://'), text) },
+    {
+      code: text,
+      name: text,
+      scheme: fc.oneof(fc.constantFrom('medtop', 'subj', 'http://cv.iptc.org/newscodes/subjectcode/', 'javascript', 'Data', 'file', 'x y', 'https://'), text),
+    },
     { requiredKeys: [] },
   );
   const item: fc.Arbitrary<CanonicalItem> = fc.record({

@@ -105,7 +105,10 @@ describe('toNinjs', () => {
   });
 
   it('gives media with a file a rendition', () => {
-    const doc = toNinjs(version({}, { media: [{ kind: 'video', caption: 'Clip.', credit: 'AP', href: 'https://cdn.example/v.mp4', mimeType: 'video/mp4' }] }), 'urn:copydesk');
+    const doc = toNinjs(
+      version({}, { media: [{ kind: 'video', caption: 'Clip.', credit: 'AP', href: 'https://cdn.example/v.mp4', mimeType: 'video/mp4' }] }),
+      'urn:copydesk',
+    );
     expect(validate(doc) ? [] : validate.errors).toEqual([]);
     expect(doc.associations?.[0].renditions).toEqual([{ name: 'original', href: 'https://cdn.example/v.mp4', contentType: 'video/mp4' }]);
   });

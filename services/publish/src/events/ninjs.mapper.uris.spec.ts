@@ -21,10 +21,12 @@ const hrefs = (media: MediaItem[]) => (toNinjs(message(media), 'urn:copydesk').a
 
 describe('toNinjs and URIs from the wire', () => {
   it('keeps http and https media hrefs', () => {
-    expect(hrefs([{ kind: 'picture', href: 'https://img.example.com/1.jpg' }, { kind: 'video', href: 'http://v.example.com/1.mp4' }])).toEqual([
-      'https://img.example.com/1.jpg',
-      'http://v.example.com/1.mp4',
-    ]);
+    expect(
+      hrefs([
+        { kind: 'picture', href: 'https://img.example.com/1.jpg' },
+        { kind: 'video', href: 'http://v.example.com/1.mp4' },
+      ]),
+    ).toEqual(['https://img.example.com/1.jpg', 'http://v.example.com/1.mp4']);
   });
 
   it.each([
@@ -43,12 +45,31 @@ describe('toNinjs and URIs from the wire', () => {
   });
 
   it('writes a subject whose scheme would run script as a literal, never as a URI', () => {
-    const doc = toNinjs(message([], [{ code: 'alert(1)', scheme: 'javascript' }, { code: 'text/html,x', scheme: 'Data' }, { code: '20000001', scheme: 'medtop' }]), 'urn:copydesk');
+    const doc = toNinjs(
+      message(
+        [],
+        [
+          { code: 'alert(1)', scheme: 'javascript' },
+          { code: 'text/html,x', scheme: 'Data' },
+          { code: '20000001', scheme: 'medtop' },
+        ],
+      ),
+      'urn:copydesk',
+    );
     expect(doc.subjects).toEqual([{ literal: 'javascript:alert(1)' }, { literal: 'Data:text/html,x' }, { uri: 'medtop:20000001' }]);
   });
 
   it('encodes a subject code holding half a surrogate pair instead of throwing URIError', () => {
-    const doc = toNinjs(message([], [{ code: '\ud800a', scheme: 'medtop' }, { code: 'x\udc00', scheme: 'http://cv.example.com/' }]), 'urn:copydesk');
+    const doc = toNinjs(
+      message(
+        [],
+        [
+          { code: '\ud800a', scheme: 'medtop' },
+          { code: 'x\udc00', scheme: 'http://cv.example.com/' },
+        ],
+      ),
+      'urn:copydesk',
+    );
     expect(doc.subjects).toEqual([{ uri: 'medtop:%EF%BF%BDa' }, { uri: 'http://cv.example.com/x%EF%BF%BD' }]);
   });
 });

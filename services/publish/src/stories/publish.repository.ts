@@ -32,7 +32,9 @@ export class PublishRepository {
    * until, or null when none is held (a later version must wait for them, to keep the order).
    */
   async heldUntil(m: EntityManager, storyId: string): Promise<{ held: boolean; until: Date | null }> {
-    const [row] = (await m.query(`SELECT count(*)::int AS n, max(held_until) AS until FROM publish.versions WHERE story_id = $1 AND seq IS NULL`, [storyId])) as {
+    const [row] = (await m.query(`SELECT count(*)::int AS n, max(held_until) AS until FROM publish.versions WHERE story_id = $1 AND seq IS NULL`, [
+      storyId,
+    ])) as {
       n: number;
       until: Date | null;
     }[];
@@ -46,7 +48,14 @@ export class PublishRepository {
    * has seen every position below N). A held version (`heldUntil`) gets its position when it
    * is released.
    */
-  async insertVersion(m: EntityManager, v: StoryVersionMessage, doc: NinjsDocument, eventId: string, publishedAt: Date, heldUntil: Date | null): Promise<boolean> {
+  async insertVersion(
+    m: EntityManager,
+    v: StoryVersionMessage,
+    doc: NinjsDocument,
+    eventId: string,
+    publishedAt: Date,
+    heldUntil: Date | null,
+  ): Promise<boolean> {
     const seq = heldUntil ? null : await this.nextPositions(m, 1);
     const rows: unknown[] = await m.query(
       `INSERT INTO publish.versions (story_id, version, kind, is_current, event_id, updated_at, updated_precision, published_at, submission_id, item_index, match, document, seq, pub_status, held_until)
@@ -121,9 +130,10 @@ export class PublishRepository {
   async dueVersions(m: EntityManager, limit: number): Promise<HeldVersion[]> {
     const [{ locked }] = (await m.query(`SELECT pg_try_advisory_xact_lock($1) AS locked`, [RELEASE_LOCK])) as { locked: boolean }[];
     if (!locked) return [];
-    const rows = (await m.query(`SELECT story_id, version FROM publish.versions WHERE seq IS NULL AND held_until <= now() ORDER BY held_until, arrival LIMIT $1`, [
-      limit,
-    ])) as { story_id: string; version: number }[];
+    const rows = (await m.query(
+      `SELECT story_id, version FROM publish.versions WHERE seq IS NULL AND held_until <= now() ORDER BY held_until, arrival LIMIT $1`,
+      [limit],
+    )) as { story_id: string; version: number }[];
     return rows.map((r) => ({ storyId: r.story_id, version: r.version }));
   }
 
@@ -151,7 +161,9 @@ export class PublishRepository {
   /** Takes `n` stream positions under the position row's lock; answers the last. */
   private async nextPositions(m: EntityManager, n: number): Promise<string> {
     // As a SELECT: TypeORM answers an UPDATE with [rows, count].
-    const [{ seq }] = (await m.query(`WITH next AS (UPDATE publish.stream_position SET seq = seq + $1 WHERE id = 1 RETURNING seq) SELECT seq FROM next`, [n])) as {
+    const [{ seq }] = (await m.query(`WITH next AS (UPDATE publish.stream_position SET seq = seq + $1 WHERE id = 1 RETURNING seq) SELECT seq FROM next`, [
+      n,
+    ])) as {
       seq: string;
     }[];
     return String(seq);

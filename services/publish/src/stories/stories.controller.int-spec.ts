@@ -55,7 +55,15 @@ describe('StoriesController labels, on the real read model', () => {
     const c = controller(clock);
     const first = await c.get(id, reader);
     expect(first.updatedLabel).toBe('Updated 4 sec ago');
-    expect(first).toMatchObject({ id, sourceId, version: 1, versionCount: 1, kind: 'created', itemIndex: 1, headline: 'Trump says US will sign Ukraine minerals deal soon' });
+    expect(first).toMatchObject({
+      id,
+      sourceId,
+      version: 1,
+      versionCount: 1,
+      kind: 'created',
+      itemIndex: 1,
+      headline: 'Trump says US will sign Ukraine minerals deal soon',
+    });
     clock.advance(60_000);
     expect((await c.get(id, reader)).updatedLabel).toBe('Updated 1 min 4 sec ago');
     clock.advance(6 * 60_000 + 31_000);

@@ -1,5 +1,15 @@
 import { Controller, Get, Param, ParseUUIDPipe, Query, UseGuards } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiBearerAuth, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags, ApiTooManyRequestsResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import {
+  ApiBadRequestResponse,
+  ApiBearerAuth,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiParam,
+  ApiTags,
+  ApiTooManyRequestsResponse,
+  ApiUnauthorizedResponse,
+} from '@nestjs/swagger';
 import { Clock } from '../clock/clock';
 import { Reader, scopeOf } from '../consumers/reader';
 import { CurrentReader, ReaderAuthGuard } from '../consumers/reader-auth.guard';
@@ -25,10 +35,14 @@ function versionNumber(text: string): number {
 @ApiTags('stories')
 @ApiBearerAuth()
 @ApiBadRequestResponse({ type: ErrorBodyDto, description: 'A parameter is not valid.' })
-@ApiUnauthorizedResponse({ type: ErrorBodyDto, description: 'No consumer key (and public reading is off), or a key that is unknown or disabled: `UNAUTHORIZED`.' })
+@ApiUnauthorizedResponse({
+  type: ErrorBodyDto,
+  description: 'No consumer key (and public reading is off), or a key that is unknown or disabled: `UNAUTHORIZED`.',
+})
 @ApiTooManyRequestsResponse({
   type: ErrorBodyDto,
-  description: 'Over the rate limit of the consumer key (or, for public reading, of the client address): `RATE_LIMITED`; `Retry-After` says in how many seconds to try again.',
+  description:
+    'Over the rate limit of the consumer key (or, for public reading, of the client address): `RATE_LIMITED`; `Retry-After` says in how many seconds to try again.',
   headers: { 'Retry-After': { description: 'Seconds to wait before the next request.', schema: { type: 'integer' } } },
 })
 @UseGuards(ReaderAuthGuard, RateLimitGuard)
@@ -72,7 +86,8 @@ export class StoriesController {
   @Get(':id')
   @ApiOperation({
     summary: 'The latest version of a story, as ninjs plus Copydesk’s fields',
-    description: 'Without the all-statuses right: the latest released version; 404 `STORY_NOT_FOUND` while that is withheld or canceled, or while the story is under embargo.',
+    description:
+      'Without the all-statuses right: the latest released version; 404 `STORY_NOT_FOUND` while that is withheld or canceled, or while the story is under embargo.',
   })
   @ApiParam({ name: 'id', format: 'uuid' })
   @ApiOkResponse({ type: StoryDto })
@@ -100,7 +115,11 @@ export class StoriesController {
     const rows = await this.stories.listVersions(id, scope, { limit, after });
     const now = this.clock.now();
     const last = rows[rows.length - 1];
-    return { storyId: id, items: rows.map((r) => this.views.version(r, now)), nextCursor: rows.length === limit && last ? encodeVersionCursor(last.version) : null };
+    return {
+      storyId: id,
+      items: rows.map((r) => this.views.version(r, now)),
+      nextCursor: rows.length === limit && last ? encodeVersionCursor(last.version) : null,
+    };
   }
 
   @Get(':id/versions/:n')
@@ -125,7 +144,11 @@ export class StoriesController {
   @ApiNotFoundResponse({ type: ErrorBodyDto })
   async diff(@Param('id', storyId) id: string, @Query() query: DiffQuery, @CurrentReader() reader: Reader): Promise<StoryDiffDto> {
     const scope = scopeOf(reader);
-    const [story, from, to] = await Promise.all([this.stories.findStory(id, scope), this.stories.findVersion(id, query.from, scope), this.stories.findVersion(id, query.to, scope)]);
+    const [story, from, to] = await Promise.all([
+      this.stories.findStory(id, scope),
+      this.stories.findVersion(id, query.from, scope),
+      this.stories.findVersion(id, query.to, scope),
+    ]);
     if (!story) throw PublishError.storyNotFound();
     if (!from || !to) throw PublishError.versionNotFound(from ? query.to : query.from);
     return { storyId: id, from: query.from, to: query.to, ...diffStories(from.document, to.document) };

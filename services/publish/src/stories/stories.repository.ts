@@ -151,10 +151,10 @@ export class StoriesRepository {
   }
 
   async findVersion(storyId: string, version: number, scope: ReadScope): Promise<VersionRow | null> {
-    const rows = (await this.dataSource.query(`SELECT ${VERSION_COLUMNS} FROM publish.versions WHERE story_id = $1 AND version = $2 AND ${VERSIONS_OF[scope]}`, [
-      storyId,
-      version,
-    ])) as Record<string, unknown>[];
+    const rows = (await this.dataSource.query(
+      `SELECT ${VERSION_COLUMNS} FROM publish.versions WHERE story_id = $1 AND version = $2 AND ${VERSIONS_OF[scope]}`,
+      [storyId, version],
+    )) as Record<string, unknown>[];
     return rows.length > 0 ? toVersion(rows[0]) : null;
   }
 

@@ -13,8 +13,18 @@ function words(count: number, seed: number): string {
 
 const paragraphs = (count: number, seed: number) => Array.from({ length: count }, (_, i) => words(40, seed * 1000 + i)).join('\n\n');
 const rebuilds = (segments: DiffSegment[], from: string, to: string) => {
-  expect(segments.filter((s) => s.op !== 'insert').map((s) => s.text).join('')).toBe(from);
-  expect(segments.filter((s) => s.op !== 'delete').map((s) => s.text).join('')).toBe(to);
+  expect(
+    segments
+      .filter((s) => s.op !== 'insert')
+      .map((s) => s.text)
+      .join(''),
+  ).toBe(from);
+  expect(
+    segments
+      .filter((s) => s.op !== 'delete')
+      .map((s) => s.text)
+      .join(''),
+  ).toBe(to);
 };
 const body = (value: string): NinjsDocument => ({
   uri: 'urn:copydesk:story:1',
@@ -67,7 +77,13 @@ describe('diff bounds', () => {
   it('gives one deletion and one insertion when even lines are past the bounds', () => {
     const from = Array.from({ length: DIFF_LIMITS.lines }, (_, i) => `a${i}`).join('\n');
     const to = Array.from({ length: 10 }, (_, i) => `b${i}`).join('\n');
-    expect(boundedDiff(from, to)).toEqual({ granularity: 'whole', segments: [{ op: 'delete', text: from }, { op: 'insert', text: to }] });
+    expect(boundedDiff(from, to)).toEqual({
+      granularity: 'whole',
+      segments: [
+        { op: 'delete', text: from },
+        { op: 'insert', text: to },
+      ],
+    });
     expect(boundedDiff('', from)).toEqual({ granularity: 'whole', segments: [{ op: 'insert', text: from }] });
   });
 

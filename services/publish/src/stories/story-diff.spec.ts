@@ -36,8 +36,18 @@ describe('diffText', () => {
     const from = 'SEOUL: Kishida met Yoon.\n\nThey agreed.';
     const to = 'SEOUL: Kishida and Yoon met on Friday.\n\nThey agreed to talk.';
     const segments = diffText(from, to);
-    expect(segments.filter((s) => s.op !== 'insert').map((s) => s.text).join('')).toBe(from);
-    expect(segments.filter((s) => s.op !== 'delete').map((s) => s.text).join('')).toBe(to);
+    expect(
+      segments
+        .filter((s) => s.op !== 'insert')
+        .map((s) => s.text)
+        .join(''),
+    ).toBe(from);
+    expect(
+      segments
+        .filter((s) => s.op !== 'delete')
+        .map((s) => s.text)
+        .join(''),
+    ).toBe(to);
   });
 
   it('rebuilds any two texts, and never leaves two runs of the same kind side by side', () => {
@@ -45,8 +55,18 @@ describe('diffText', () => {
     fc.assert(
       fc.property(text, text, (from, to) => {
         const segments = diffText(from, to);
-        expect(segments.filter((s) => s.op !== 'insert').map((s) => s.text).join('')).toBe(from);
-        expect(segments.filter((s) => s.op !== 'delete').map((s) => s.text).join('')).toBe(to);
+        expect(
+          segments
+            .filter((s) => s.op !== 'insert')
+            .map((s) => s.text)
+            .join(''),
+        ).toBe(from);
+        expect(
+          segments
+            .filter((s) => s.op !== 'delete')
+            .map((s) => s.text)
+            .join(''),
+        ).toBe(to);
         segments.forEach((s, i) => {
           expect(s.text.length).toBeGreaterThan(0);
           if (i > 0) expect(segments[i - 1].op).not.toBe(s.op);

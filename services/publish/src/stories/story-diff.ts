@@ -43,7 +43,10 @@ export const DIFF_LIMITS = {
 export function comparableText(doc: NinjsDocument): { headline: string; summary: string; body: string } {
   return {
     headline: doc.headlines.find((h) => h.role === 'main')?.value ?? doc.headlines[0]?.value ?? '',
-    summary: (doc.descriptions ?? []).filter((d) => d.role === 'summary').map((d) => d.value).join('\n'),
+    summary: (doc.descriptions ?? [])
+      .filter((d) => d.role === 'summary')
+      .map((d) => d.value)
+      .join('\n'),
     body: doc.bodies?.find((b) => b.contentType === 'text/plain')?.value ?? '',
   };
 }

@@ -13,6 +13,9 @@ export class StoryVersionHandler {
    */
   @EventPattern(Topic.StoryVersions, { batch: true })
   async handle(@Payload() versions: StoryVersionMessage[], @Ctx() ctx: KafkaBatchContext): Promise<void> {
-    await this.publisher.publishBatch(versions, ctx.getMessages().map((m) => messageContextOf(m.headers)));
+    await this.publisher.publishBatch(
+      versions,
+      ctx.getMessages().map((m) => messageContextOf(m.headers)),
+    );
   }
 }

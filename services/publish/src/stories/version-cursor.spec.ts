@@ -8,7 +8,13 @@ describe('version cursors', () => {
   });
 
   it('refuse anything this API did not hand out, the list’s cursors too, with INVALID_CURSOR', () => {
-    for (const text of ['', 'bm9wZQ', Buffer.from('v|0').toString('base64url'), Buffer.from('v|1e3').toString('base64url'), encodeCursor({ updatedAt: new Date(), id: '00000000-0000-4000-8000-000000000000' })]) {
+    for (const text of [
+      '',
+      'bm9wZQ',
+      Buffer.from('v|0').toString('base64url'),
+      Buffer.from('v|1e3').toString('base64url'),
+      encodeCursor({ updatedAt: new Date(), id: '00000000-0000-4000-8000-000000000000' }),
+    ]) {
       expect(() => decodeVersionCursor(text)).toThrow(expect.objectContaining({ status: 400, code: 'INVALID_CURSOR' }));
     }
   });

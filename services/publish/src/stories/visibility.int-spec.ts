@@ -43,7 +43,14 @@ describe('what each reader sees: statuses, embargo and pages of versions (real d
   let allKey: string;
   let streamStart: string;
   const sourceId = randomUUID();
-  const ids = { usable: randomUUID(), withheld: randomUUID(), killed: randomUUID(), embargoed: randomUUID(), embargoedUpdate: randomUUID(), long: randomUUID() };
+  const ids = {
+    usable: randomUUID(),
+    withheld: randomUUID(),
+    killed: randomUUID(),
+    embargoed: randomUUID(),
+    embargoedUpdate: randomUUID(),
+    long: randomUUID(),
+  };
 
   const version = (storyId: string, n: number, over: Partial<Omit<StoryVersionMessage, 'item'>> & { item?: Partial<StoryVersionMessage['item']> } = {}) =>
     storyVersionFixture({ storyId, sourceId, version: n, ...over, item: { headline: `Story ${storyId.slice(0, 8)} v${n}`, ...over.item } });
@@ -139,7 +146,9 @@ describe('what each reader sees: statuses, embargo and pages of versions (real d
     const pages: number[][] = [];
     let cursor: string | undefined;
     do {
-      const res = await fetch(`${running.url}/v1/stories/${ids.long}/versions?limit=3${cursor ? `&cursor=${cursor}` : ''}`, { headers: { Authorization: `Bearer ${plainKey}` } });
+      const res = await fetch(`${running.url}/v1/stories/${ids.long}/versions?limit=3${cursor ? `&cursor=${cursor}` : ''}`, {
+        headers: { Authorization: `Bearer ${plainKey}` },
+      });
       expect(res.status).toBe(200);
       const page = (await res.json()) as { storyId: string; items: { version: number }[]; nextCursor: string | null };
       expect(page.storyId).toBe(ids.long);

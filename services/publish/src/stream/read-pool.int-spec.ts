@@ -83,7 +83,9 @@ describe('the read pool: SSE clients catching up never make the consumer wait fo
     }, 2);
 
     let caughtUp = 0;
-    const clients = spawn(process.execPath, ['-e', CLIENT_SCRIPT, running.url, apiKey, start, backlogHead, String(CLIENTS)], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const clients = spawn(process.execPath, ['-e', CLIENT_SCRIPT, running.url, apiKey, start, backlogHead, String(CLIENTS)], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
     clients.stdout.setEncoding('utf8');
     clients.stdout.on('data', (text: string) => (caughtUp += text.split('caught up').length - 1));
     const clientsDone = new Promise<void>((resolve) => clients.once('exit', () => resolve()));

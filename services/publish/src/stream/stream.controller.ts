@@ -1,5 +1,14 @@
 import { Controller, Get, Headers, Query, Res, UseGuards } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiBearerAuth, ApiHeader, ApiOkResponse, ApiOperation, ApiTags, ApiTooManyRequestsResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import {
+  ApiBadRequestResponse,
+  ApiBearerAuth,
+  ApiHeader,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+  ApiTooManyRequestsResponse,
+  ApiUnauthorizedResponse,
+} from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Reader, scopeOf } from '../consumers/reader';
 import { CurrentReader, ReaderAuthGuard } from '../consumers/reader-auth.guard';
@@ -12,10 +21,14 @@ import { StreamService } from './stream.service';
 
 @ApiTags('stream')
 @ApiBearerAuth()
-@ApiUnauthorizedResponse({ type: ErrorBodyDto, description: 'No consumer key (and public reading is off), or a key that is unknown or disabled: `UNAUTHORIZED`.' })
+@ApiUnauthorizedResponse({
+  type: ErrorBodyDto,
+  description: 'No consumer key (and public reading is off), or a key that is unknown or disabled: `UNAUTHORIZED`.',
+})
 @ApiTooManyRequestsResponse({
   type: ErrorBodyDto,
-  description: 'Over the rate limit of the consumer key (or, for public reading, of the client address): `RATE_LIMITED`; `Retry-After` says in how many seconds to try again.',
+  description:
+    'Over the rate limit of the consumer key (or, for public reading, of the client address): `RATE_LIMITED`; `Retry-After` says in how many seconds to try again.',
   headers: { 'Retry-After': { description: 'Seconds to wait before the next request.', schema: { type: 'integer' } } },
 })
 @UseGuards(ReaderAuthGuard, RateLimitGuard)
@@ -38,12 +51,18 @@ export class StreamController {
     content: {
       'text/event-stream': {
         schema: { type: 'string' },
-        example: 'id: 42\nevent: story.updated\ndata: {"specversion":"1.0","id":"3f2b…:2","type":"story.updated","data":{"uri":"urn:copydesk:story:3f2b…"}}\n\n',
+        example:
+          'id: 42\nevent: story.updated\ndata: {"specversion":"1.0","id":"3f2b…:2","type":"story.updated","data":{"uri":"urn:copydesk:story:3f2b…"}}\n\n',
       },
     },
   })
   @ApiBadRequestResponse({ type: ErrorBodyDto })
-  async follow(@Headers('last-event-id') header: string | undefined, @Query() query: StreamQuery, @Res() res: Response, @CurrentReader() reader: Reader): Promise<void> {
+  async follow(
+    @Headers('last-event-id') header: string | undefined,
+    @Query() query: StreamQuery,
+    @Res() res: Response,
+    @CurrentReader() reader: Reader,
+  ): Promise<void> {
     const given = header ?? query.lastEventId;
     if (given !== undefined && !/^\d{1,18}$/.test(given)) {
       throw new PublishError(400, PublishErrorCode.InvalidEventId, 'Last-Event-ID must be an id this stream sent', [given]);

@@ -63,12 +63,19 @@ describe('parseAnpa', () => {
     ].join('\n');
     const [item] = parseAnpa(table, ctx);
     expect(item.headline).toBe('Global Weather');
-    expect(item.body.map((block) => `${block.kind}:${block.text}`)).toEqual(['paragraph:;MIN;MAX;COND', 'paragraph:Amsterdam;42;50;rn', 'paragraph:Athens;60;69;pc']);
+    expect(item.body.map((block) => `${block.kind}:${block.text}`)).toEqual([
+      'paragraph:;MIN;MAX;COND',
+      'paragraph:Amsterdam;42;50;rn',
+      'paragraph:Athens;60;69;pc',
+    ]);
     expect(item.firstCreated).toBe('2024-03-12T07:00:00.000Z');
   });
 
   it('signals a correction from a CORRECTED- headline', () => {
-    const [item] = parseAnpa(story.replace(', 2nd Ld-Writethru', '').replace(' 2ndLd-Writethru', '').replace('^Storm batters', '^CORRECTED-Storm batters'), ctx);
+    const [item] = parseAnpa(
+      story.replace(', 2nd Ld-Writethru', '').replace(' 2ndLd-Writethru', '').replace('^Storm batters', '^CORRECTED-Storm batters'),
+      ctx,
+    );
     expect(item.wire.takeKey).toBe('CORRECTED');
     expect(item.signals).toEqual(['correction']);
   });

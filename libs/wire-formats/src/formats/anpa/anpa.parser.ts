@@ -74,7 +74,10 @@ function parseAnpaMessage(text: string, ctx: FormatParseContext): CanonicalItem[
   const paragraphs = bodyParagraphs(heading.bodyLines);
   const split = paragraphs.length > 0 ? splitAgencyDateline(paragraphs[0]) : null;
   const texts = split ? [split.rest, ...paragraphs.slice(1)] : paragraphs;
-  const body = texts.map((paragraph): BodyBlock => ({ kind: isCrosshead(paragraph) && !TABLE_ROW.test(paragraph) ? 'crosshead' : 'paragraph', text: paragraph }));
+  const body = texts.map((paragraph): BodyBlock => ({
+    kind: isCrosshead(paragraph) && !TABLE_ROW.test(paragraph) ? 'crosshead' : 'paragraph',
+    text: paragraph,
+  }));
   const headline = heading.headline ?? fallbackHeadline(header.tabular === true, heading.slugLine, body);
   const prefix = headlinePrefix(headline);
   const takeKey = heading.takeKey ?? header.version ?? prefix;

@@ -11,7 +11,10 @@ const UPDATE =
  */
 export function takeKeySignals(takeKey: string | undefined): Signal[] {
   if (!takeKey) return [];
-  const text = takeKey.slice(0, 200).toUpperCase().replace(/[_-]/g, (dash) => (dash === '-' ? '-' : ' '));
+  const text = takeKey
+    .slice(0, 200)
+    .toUpperCase()
+    .replace(/[_-]/g, (dash) => (dash === '-' ? '-' : ' '));
   const signals: Signal[] = [];
   if (UPDATE.test(text)) signals.push('update');
   if (CORRECTION.test(text)) signals.push('correction');

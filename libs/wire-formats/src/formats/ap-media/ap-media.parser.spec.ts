@@ -20,7 +20,10 @@ const textItem = {
   firstcreated: '2025-01-01T10:00:00Z',
   versioncreated: '2025-01-01T11:00:00Z',
   embargoed: '2025-01-01T12:00:00Z',
-  subject: [{ code: 'a', name: 'Domestic News', rels: ['category'] }, { code: 'f00d', name: 'Courts', scheme: 'http://cv.ap.org/id/' }],
+  subject: [
+    { code: 'a', name: 'Domestic News', rels: ['category'] },
+    { code: 'f00d', name: 'Courts', scheme: 'http://cv.ap.org/id/' },
+  ],
 };
 
 const pictureItem = {
@@ -56,7 +59,15 @@ describe('parseApMedia', () => {
   });
 
   it('reads every item of a feed page, pictures with caption and credit', () => {
-    const page = { api_version: '1.1', data: { items: [{ meta: {}, item: textItem }, { meta: {}, item: pictureItem }] } };
+    const page = {
+      api_version: '1.1',
+      data: {
+        items: [
+          { meta: {}, item: textItem },
+          { meta: {}, item: pictureItem },
+        ],
+      },
+    };
     const items = parseApMedia(JSON.stringify(page), ctx);
     expect(items.map((item) => item.wire.guid)).toEqual(['abc123', 'pic1']);
     expect(items[1].media).toEqual([
@@ -82,7 +93,10 @@ describe('parseApMedia', () => {
 
 describe('parseApMedia associations', () => {
   it('lists a text item’s associated pictures as media references', () => {
-    const item = { ...textItem, associations: { '1': { type: 'picture', uri: 'https://api.example.com/pic9', headline: 'x' }, '2': { type: 'text', uri: 'u' } } };
+    const item = {
+      ...textItem,
+      associations: { '1': { type: 'picture', uri: 'https://api.example.com/pic9', headline: 'x' }, '2': { type: 'text', uri: 'u' } },
+    };
     const [parsed] = parseApMedia(JSON.stringify({ data: { item } }), ctx);
     expect(parsed.media).toEqual([{ kind: 'picture', href: 'https://api.example.com/pic9' }]);
   });

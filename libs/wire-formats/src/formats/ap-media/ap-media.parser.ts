@@ -124,8 +124,6 @@ function apMedia(item: JsonObject): MediaItem[] {
 /** AP subjects keep their AP scheme; AP category codes ("a", "s") carry the scheme "ap-category". */
 function apSubjects(value: unknown): Subject[] {
   return objectList(value).flatMap((entry) =>
-    toSubjects([entry]).map((subject) =>
-      subject.scheme || !stringList(entry['rels']).includes('category') ? subject : { ...subject, scheme: 'ap-category' },
-    ),
+    toSubjects([entry]).map((subject) => (subject.scheme || !stringList(entry['rels']).includes('category') ? subject : { ...subject, scheme: 'ap-category' })),
   );
 }

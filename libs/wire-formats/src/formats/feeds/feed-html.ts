@@ -38,7 +38,11 @@ function autoParagraphs(text: string): string {
 export function plainTitle(title: XmlElement | undefined, html = false): string | undefined {
   const text = textOf(title);
   if (!text || (!html && !text.includes('<'))) return text;
-  return readMarkupBody(readHtmlFragment(text)).body.map((block) => block.text).join(' ') || undefined;
+  return (
+    readMarkupBody(readHtmlFragment(text))
+      .body.map((block) => block.text)
+      .join(' ') || undefined
+  );
 }
 
 export function mediaKind(type: string | undefined): MediaItem['kind'] {

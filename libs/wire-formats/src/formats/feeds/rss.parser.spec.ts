@@ -57,7 +57,7 @@ describe('RSS 2.0', () => {
     expect(items[3]).toMatchObject({ headline: 'test4', body: [], media: [{ kind: 'picture', href: 'http://example.net/image.png' }] });
   });
 
-  it('turns a post\'s featured image into its media and drops the attachment item', () => {
+  it("turns a post's featured image into its media and drops the attachment item", () => {
     const items = parseFile('wordpress_wxr_thumb.xml');
     expect(items).toHaveLength(1);
     expect(items[0].media).toEqual([{ kind: 'picture', href: 'https://toto.invalid/attachment.jpg', caption: 'this is a description' }]);

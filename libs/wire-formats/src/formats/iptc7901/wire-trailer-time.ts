@@ -1,6 +1,21 @@
 const MONTHS: Readonly<Record<string, number>> = {
-  jan: 1, feb: 2, mar: 3, mär: 3, mrz: 3, apr: 4, may: 5, mai: 5, jun: 6, jul: 7, aug: 8, sep: 9, oct: 10, okt: 10,
-  nov: 11, dec: 12, dez: 12,
+  jan: 1,
+  feb: 2,
+  mar: 3,
+  mär: 3,
+  mrz: 3,
+  apr: 4,
+  may: 5,
+  mai: 5,
+  jun: 6,
+  jul: 7,
+  aug: 8,
+  sep: 9,
+  oct: 10,
+  okt: 10,
+  nov: 11,
+  dec: 12,
+  dez: 12,
 };
 // "131137 GMT Nov 13", "211259 Nov 18": day, hour, minute, [GMT,] month, two-digit year.
 const DPA_TRAILER = /^(\d{2})(\d{2})(\d{2})(?: (?:GMT|UTC))? (\p{L}{3})\p{L}{0,6}\.? (\d{2})\b/u;

@@ -40,9 +40,7 @@ export function mapG2Item(item: XmlElement, timeZone: string): G2MappedItem {
   const caption = textOf(captionElement);
   const credit = textOf(child(contentMeta, 'creditline'));
   const media: MediaItem[] =
-    isMedia && (caption || credit || content.rendition)
-      ? [{ kind, ...(caption ? { caption } : {}), ...(credit ? { credit } : {}), ...content.rendition }]
-      : [];
+    isMedia && (caption || credit || content.rendition) ? [{ kind, ...(caption ? { caption } : {}), ...(credit ? { credit } : {}), ...content.rendition }] : [];
 
   const slug = textOf(child(contentMeta, 'slugline'));
   const printedHeadline = textOf(mainHeadline(contentMeta));
@@ -71,7 +69,9 @@ export function mapG2Item(item: XmlElement, timeZone: string): G2MappedItem {
       },
       summary: summary ? [summary] : (content.summary ?? []),
       byline: textOf(child(contentMeta, 'by')) ?? content.byline,
-      dateline: datelineText(printedDateline(textOf(child(contentMeta, 'dateline'))) ?? content.dateline ?? textOf(preferredName(child(contentMeta, 'located')))),
+      dateline: datelineText(
+        printedDateline(textOf(child(contentMeta, 'dateline'))) ?? content.dateline ?? textOf(preferredName(child(contentMeta, 'located'))),
+      ),
       body,
       media: [...media, ...(content.media ?? [])],
       language: attr(child(contentMeta, 'language'), 'tag') ?? attr(item, 'lang'),

@@ -13,7 +13,14 @@ import { g2PubStatus } from '../newsml-g2/g2-codes';
 
 const SUBJECT_LEVELS = new Set(['Subject', 'SubjectMatter', 'SubjectDetail']);
 const MEDIA_TYPES: Readonly<Record<string, MediaItem['kind']>> = { photo: 'picture', picture: 'picture', graphic: 'graphic', video: 'video', audio: 'audio' };
-const INSTRUCTIONS: Readonly<Record<string, Signal>> = { update: 'update', rectify: 'update', correction: 'correction', correct: 'correction', kill: 'kill', delete: 'kill' };
+const INSTRUCTIONS: Readonly<Record<string, Signal>> = {
+  update: 'update',
+  rectify: 'update',
+  correction: 'correction',
+  correct: 'correction',
+  kill: 'kill',
+  delete: 'kill',
+};
 
 /** A NewsML 1.x `NewsItem` to an item draft; the text comes from the first text `ContentItem` of its components. */
 export function mapNewsMl12Item(item: XmlElement, timeZone: string): CanonicalItemDraft {

@@ -21,7 +21,8 @@ describe('htmlToBlocks', () => {
   });
 
   it('reads NITF markup: declaration, head and body.head are not text', () => {
-    const nitf = '<?xml version="1.0"?><!DOCTYPE nitf><nitf><head><title>T</title></head><body><body.head><hedline><hl1>H</hl1></hedline></body.head><body.content><p>Text.</p></body.content></body></nitf>';
+    const nitf =
+      '<?xml version="1.0"?><!DOCTYPE nitf><nitf><head><title>T</title></head><body><body.head><hedline><hl1>H</hl1></hedline></body.head><body.content><p>Text.</p></body.content></body></nitf>';
     expect(htmlToBlocks(nitf)).toEqual([{ kind: 'paragraph', text: 'Text.' }]);
   });
 

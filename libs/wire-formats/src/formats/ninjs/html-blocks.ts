@@ -4,8 +4,33 @@ import { decodeHtmlEntities } from './html-entities';
 
 // Elements that end a paragraph; headings open a crosshead.
 const BLOCK_ELEMENTS = new Set([
-  'p', 'div', 'br', 'li', 'ul', 'ol', 'blockquote', 'pre', 'tr', 'table', 'section', 'article', 'header', 'footer',
-  'figure', 'figcaption', 'hr', 'dd', 'dt', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'hl1', 'hl2',
+  'p',
+  'div',
+  'br',
+  'li',
+  'ul',
+  'ol',
+  'blockquote',
+  'pre',
+  'tr',
+  'table',
+  'section',
+  'article',
+  'header',
+  'footer',
+  'figure',
+  'figcaption',
+  'hr',
+  'dd',
+  'dt',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'hl1',
+  'hl2',
 ]);
 // Metadata inside markup bodies (HTML head, NITF head and body.head): the document carries it in its own fields.
 const SKIPPED_ELEMENTS = new Set(['script', 'style', 'head', 'title', 'body.head']);

@@ -61,7 +61,10 @@ describe('parseNinjs', () => {
   it('reads ninjs 2.x lists of headlines, descriptions and bodies', () => {
     const [item] = parse({
       uri: 'http://example.com/2',
-      headlines: [{ role: 'short', value: 'Short' }, { role: 'main', value: 'Main headline' }],
+      headlines: [
+        { role: 'short', value: 'Short' },
+        { role: 'main', value: 'Main headline' },
+      ],
       descriptions: [{ role: 'summary', value: 'The summary.' }],
       bodies: [{ role: 'main', contentType: 'text/plain', value: 'One.\n\nTwo.' }],
       versioncreated: '2025-01-02T00:00:00Z',

@@ -50,10 +50,7 @@ function ninjsDocuments(payload: unknown): JsonObject[] {
 export function ninjsToItem(document: JsonObject): CanonicalItem {
   const type = stringField(document, 'type');
   const ownMedia = mediaKind(type) ? toMediaItem(document) : undefined;
-  const media: MediaItem[] = [
-    ...(ownMedia ? [ownMedia] : []),
-    ...associationObjects(document).flatMap((association) => toMediaItem(association) ?? []),
-  ];
+  const media: MediaItem[] = [...(ownMedia ? [ownMedia] : []), ...associationObjects(document).flatMap((association) => toMediaItem(association) ?? [])];
   const body = ninjsBody(document, ownMedia !== undefined);
   const summary = ownMedia ? [] : ninjsSummary(document);
   const pubStatus = toPubStatus(stringField(document, 'pubstatus', 'pubStatus'));

@@ -25,10 +25,11 @@ export function nitfBodyParts(nitfOrBody: XmlElement): NitfBodyParts {
   return {
     headline: textOf(at(head, 'hedline', 'hl1')) ?? textOf(at(head, 'headline', 'hl1')) ?? textOf(at(nitfOrBody, 'head', 'title')),
     summary: readMarkupBody(child(head, 'abstract')).body.map((block) => block.text),
-    byline: children(head, 'byline')
-      .map((byline) => textWithout(byline, BYLINE_EXTRAS))
-      .filter((text): text is string => text !== undefined && !SIGN_OFF.test(text))
-      .join(', ') || undefined,
+    byline:
+      children(head, 'byline')
+        .map((byline) => textWithout(byline, BYLINE_EXTRAS))
+        .filter((text): text is string => text !== undefined && !SIGN_OFF.test(text))
+        .join(', ') || undefined,
     dateline: datelineOf(child(head, 'dateline')),
     body: content.body,
     media: [...headMedia.media, ...content.media],

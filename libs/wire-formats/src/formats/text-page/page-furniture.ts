@@ -22,15 +22,11 @@ export function readUpdatedLine(line: string, capturedAt: Date, timeZone: string
 export function repeatsHeadline(line: string, headline: string): boolean {
   if (line === headline) return true;
   return (
-    line.length === headline.length + UPDATE_PREFIX.length &&
-    line.slice(0, UPDATE_PREFIX.length).toLowerCase() === UPDATE_PREFIX &&
-    line.endsWith(headline)
+    line.length === headline.length + UPDATE_PREFIX.length && line.slice(0, UPDATE_PREFIX.length).toLowerCase() === UPDATE_PREFIX && line.endsWith(headline)
   );
 }
 
 /** "Update Japan’s Kishida …" → "Japan’s Kishida …"; null when the line has no such prefix. */
 export function withoutUpdatePrefix(line: string): string | null {
-  return line.length > UPDATE_PREFIX.length && line.slice(0, UPDATE_PREFIX.length).toLowerCase() === UPDATE_PREFIX
-    ? line.slice(UPDATE_PREFIX.length)
-    : null;
+  return line.length > UPDATE_PREFIX.length && line.slice(0, UPDATE_PREFIX.length).toLowerCase() === UPDATE_PREFIX ? line.slice(UPDATE_PREFIX.length) : null;
 }

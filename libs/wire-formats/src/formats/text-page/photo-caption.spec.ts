@@ -2,9 +2,11 @@ import { parsePhotoCaption } from './photo-caption';
 
 describe('parsePhotoCaption', () => {
   it('splits the credit in trailing brackets', () => {
-    expect(
-      parsePhotoCaption('South Korean President Yoon Suk Yeol, right, in Seoul on May 27, 2024. (Reuters)'),
-    ).toEqual({ kind: 'picture', caption: 'South Korean President Yoon Suk Yeol, right, in Seoul on May 27, 2024.', credit: 'Reuters' });
+    expect(parsePhotoCaption('South Korean President Yoon Suk Yeol, right, in Seoul on May 27, 2024. (Reuters)')).toEqual({
+      kind: 'picture',
+      caption: 'South Korean President Yoon Suk Yeol, right, in Seoul on May 27, 2024.',
+      credit: 'Reuters',
+    });
     expect(parsePhotoCaption('Rebels in Goma (AFP/File)')).toEqual({ kind: 'picture', caption: 'Rebels in Goma', credit: 'AFP/File' });
     expect(parsePhotoCaption('(Reuters)')).toEqual({ kind: 'picture', credit: 'Reuters' });
   });

@@ -2,9 +2,7 @@ import { parseStoryBody } from './story-body.parser';
 
 describe('parseStoryBody', () => {
   it('reads bullets, dateline, paragraphs and crossheads', () => {
-    expect(
-      parseStoryBody(['\u2022 First point', '\u2022 Second point', '', 'SEOUL: Leaders met.', '', 'MORE TO COME', '', 'Later.', '', '']),
-    ).toEqual({
+    expect(parseStoryBody(['\u2022 First point', '\u2022 Second point', '', 'SEOUL: Leaders met.', '', 'MORE TO COME', '', 'Later.', '', ''])).toEqual({
       summary: ['First point', 'Second point'],
       dateline: 'SEOUL',
       body: [

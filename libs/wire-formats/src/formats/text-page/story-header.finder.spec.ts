@@ -6,7 +6,22 @@ const headers = (lines: string[]) => findStoryHeaders(new NormalisedLines(lines)
 
 describe('findStoryHeaders', () => {
   it('finds the headline through its "Update" link and keeps the caption', () => {
-    const lines = ['H one', '', 'Update H one', 'A caption of decent length. (Reuters)', 'Short Url', 'Updated 06 September 2024', 'Follow', '', 'H one', '', 'H one', '\u2022 Bullet', '', 'Body.'];
+    const lines = [
+      'H one',
+      '',
+      'Update H one',
+      'A caption of decent length. (Reuters)',
+      'Short Url',
+      'Updated 06 September 2024',
+      'Follow',
+      '',
+      'H one',
+      '',
+      'H one',
+      '\u2022 Bullet',
+      '',
+      'Body.',
+    ];
     expect(headers(lines)).toEqual([
       {
         headline: 'H one',
@@ -19,7 +34,27 @@ describe('findStoryHeaders', () => {
   });
 
   it('separates a flash from the next story', () => {
-    const lines = ['Flash', '', 'Flash', 'Updated 4 sec ago', 'Follow', '', 'Flash', '', 'Flash', '', 'Next', '', 'Next', 'Updated 5 sec ago', 'Follow', '', 'Next', '', 'Body.'];
+    const lines = [
+      'Flash',
+      '',
+      'Flash',
+      'Updated 4 sec ago',
+      'Follow',
+      '',
+      'Flash',
+      '',
+      'Flash',
+      '',
+      'Next',
+      '',
+      'Next',
+      'Updated 5 sec ago',
+      'Follow',
+      '',
+      'Next',
+      '',
+      'Body.',
+    ];
     const found = headers(lines);
     expect(found.map(({ headline, start, bodyStart }) => ({ headline, start, bodyStart }))).toEqual([
       { headline: 'Flash', start: 0, bodyStart: 10 },

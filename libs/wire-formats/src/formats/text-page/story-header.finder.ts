@@ -39,14 +39,7 @@ export function findStoryHeaders(lines: NormalisedLines, capturedAt: Date, timeZ
   return headers;
 }
 
-function headerAround(
-  lines: NormalisedLines,
-  cluster: AnchorCluster,
-  lower: number,
-  upper: number,
-  capturedAt: Date,
-  timeZone: string,
-): StoryHeader | null {
+function headerAround(lines: NormalisedLines, cluster: AnchorCluster, lower: number, upper: number, capturedAt: Date, timeZone: string): StoryHeader | null {
   const found = findHeadline(lines, cluster, lower, upper);
   if (!found) return null;
   const { headline, index } = found;
@@ -76,12 +69,7 @@ function headerAround(
   };
 }
 
-function findHeadline(
-  lines: NormalisedLines,
-  cluster: AnchorCluster,
-  lower: number,
-  upper: number,
-): { headline: string; index: number } | null {
+function findHeadline(lines: NormalisedLines, cluster: AnchorCluster, lower: number, upper: number): { headline: string; index: number } | null {
   const from = Math.max(lower, cluster.first - HEADLINE_LOOKBACK);
   const to = Math.min(upper, cluster.last + 1 + HEADLINE_LOOKAHEAD);
   const repeats = (headline: string) => {

@@ -4,8 +4,7 @@ import { parseWire } from '../../parse';
 import { readSeedPage, SEED_CAPTURED_AT } from '../../../testing/seed-corpus';
 
 const seedText = () => readSeedPage().toString('utf8');
-const parseText = (text: string, contentType?: string) =>
-  parseWire({ body: Buffer.from(text, 'utf8'), contentType, capturedAt: SEED_CAPTURED_AT });
+const parseText = (text: string, contentType?: string) => parseWire({ body: Buffer.from(text, 'utf8'), contentType, capturedAt: SEED_CAPTURED_AT });
 
 describe('text-page parser on the seed page', () => {
   let result: ReturnType<typeof parseWire>;
@@ -61,9 +60,7 @@ describe('text-page parser on the seed page', () => {
       kind: 'paragraph',
       text: 'Japanese Prime Minister Fumio Kishida and South Korean President Yoon Suk Yeol called on Friday at a summit in Seoul to keep up the momentum behind an improvement in relations, which will be tested by imminent changes of leaders in Tokyo and Washington.',
     });
-    expect(kishida.body.filter((block) => block.kind === 'crosshead')).toEqual([
-      { kind: 'crosshead', text: 'LOOMING ELECTION UNCERTAINTY' },
-    ]);
+    expect(kishida.body.filter((block) => block.kind === 'crosshead')).toEqual([{ kind: 'crosshead', text: 'LOOMING ELECTION UNCERTAINTY' }]);
     expect(kishida.body).toHaveLength(19);
     expect(kishida.body.at(-1)?.text.startsWith('Kim Hyoung-zhin')).toBe(true);
     expect(kishida.body.at(-1)?.kind).toBe('paragraph');
@@ -71,10 +68,7 @@ describe('text-page parser on the seed page', () => {
 
   it('reads story 2: paragraphs one per line', () => {
     const trump = items[1];
-    expect(trump.summary).toEqual([
-      'Trump says peace talks going \u2018pretty well\u2019',
-      'Ukraine minerals deal seen as repayment for US aid',
-    ]);
+    expect(trump.summary).toEqual(['Trump says peace talks going \u2018pretty well\u2019', 'Ukraine minerals deal seen as repayment for US aid']);
     expect(trump.dateline).toBe('WASHINGTON');
     expect(trump.media).toEqual([]);
     // The page has 13 body lines (the brief said 12; the file has 13, the first being the WASHINGTON one).
@@ -112,9 +106,7 @@ describe('text-page parser on the seed page', () => {
     const goma = items[5];
     expect(goma.summary).toEqual(['Capture of Walikale leaves rebels in control of road linking 4 provinces']);
     expect(goma.dateline).toBe('GOMA');
-    expect(goma.body[0].text.startsWith('Rwanda-backed M23 rebels have entered the center of the eastern Congo town of Walikale, a local')).toBe(
-      true,
-    );
+    expect(goma.body[0].text.startsWith('Rwanda-backed M23 rebels have entered the center of the eastern Congo town of Walikale, a local')).toBe(true);
     expect(goma.body).toHaveLength(11);
     expect(goma.body.at(-1)?.text.startsWith('Rwanda has denied backing M23')).toBe(true);
   });

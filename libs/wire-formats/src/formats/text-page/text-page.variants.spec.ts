@@ -10,7 +10,12 @@ const QUAKE: StoryFixture = {
   label: 'Updated 1 hr 5 mins ago',
   caption: 'Rescuers search a collapsed building in Hualien on April 3, 2024. (AFP)',
   bullets: ['No tsunami warning was issued', 'Trains were halted'],
-  paragraphs: ['TAIPEI: A strong earthquake struck off Taiwan\u2019s east coast on Friday.', 'Buildings swayed in the capital.', 'AFTERSHOCKS', 'Officials warned of aftershocks.'],
+  paragraphs: [
+    'TAIPEI: A strong earthquake struck off Taiwan\u2019s east coast on Friday.',
+    'Buildings swayed in the capital.',
+    'AFTERSHOCKS',
+    'Officials warned of aftershocks.',
+  ],
 };
 const TALKS: StoryFixture = {
   headline: 'Talks resume in Geneva',
@@ -38,7 +43,12 @@ describe('text-page variants built in the same shape', () => {
 
   it('reads the same story without blank lines between paragraphs', () => {
     const withBlanks = parse(buildPage([QUAKE, TALKS])).items;
-    const withoutBlanks = parse(buildPage([{ ...QUAKE, blankBetween: false }, { ...TALKS, blankBetween: false }])).items;
+    const withoutBlanks = parse(
+      buildPage([
+        { ...QUAKE, blankBetween: false },
+        { ...TALKS, blankBetween: false },
+      ]),
+    ).items;
     expect(withoutBlanks).toEqual(withBlanks);
   });
 
@@ -51,7 +61,12 @@ describe('text-page variants built in the same shape', () => {
   });
 
   it('reads a long header without a caption, and a short header with no label', () => {
-    const items = parse(buildPage([{ ...QUAKE, caption: undefined, longHeader: true }, { ...TALKS, label: undefined }])).items;
+    const items = parse(
+      buildPage([
+        { ...QUAKE, caption: undefined, longHeader: true },
+        { ...TALKS, label: undefined },
+      ]),
+    ).items;
     expect(items.map((item) => item.headline)).toEqual([QUAKE.headline, TALKS.headline]);
     expect(items[0].media).toEqual([]);
     expect(items[1].sourceUpdated).toBeUndefined();
@@ -86,8 +101,13 @@ describe('text-page variants built in the same shape', () => {
     );
     const story = fc.record({
       headline: fc.constantFrom('Floods hit north', 'Central bank holds rates', 'Rebels take key town', 'Court blocks order', 'Strike halts trains'),
-      label: fc.option(fc.constantFrom('Updated 4 sec ago', 'Updated 7 min 35 sec ago', 'Updated 2 hr 5 min ago', 'Updated 06 September 2024'), { nil: undefined }),
-      caption: fc.option(fc.constantFrom('Residents wade through water in the old town on Monday. (Reuters)', 'Police stand guard outside the court. (AP Photo)'), { nil: undefined }),
+      label: fc.option(fc.constantFrom('Updated 4 sec ago', 'Updated 7 min 35 sec ago', 'Updated 2 hr 5 min ago', 'Updated 06 September 2024'), {
+        nil: undefined,
+      }),
+      caption: fc.option(
+        fc.constantFrom('Residents wade through water in the old town on Monday. (Reuters)', 'Police stand guard outside the court. (AP Photo)'),
+        { nil: undefined },
+      ),
       bullets: fc.array(fc.constantFrom('First point of the story', 'Second point of the story'), { maxLength: 3 }),
       paragraphs: fc.array(sentence, { maxLength: 6 }),
       blankBetween: fc.boolean(),

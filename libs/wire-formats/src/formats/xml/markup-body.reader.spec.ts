@@ -43,7 +43,11 @@ describe('readMarkupBody', () => {
 
 describe('readMarkupBody on indented markup', () => {
   it('does not take the indentation between table cells for line ends', () => {
-    const table = readMarkupBody(readXml('<table>\n  <tr>\n    <th>G</th>\n    <th>AB</th>\n    <th>R</th>\n  </tr>\n  <tr>\n    <td>McNeil NYM</td>\n    <td>72</td>\n    <td>271</td>\n  </tr>\n</table>'));
+    const table = readMarkupBody(
+      readXml(
+        '<table>\n  <tr>\n    <th>G</th>\n    <th>AB</th>\n    <th>R</th>\n  </tr>\n  <tr>\n    <td>McNeil NYM</td>\n    <td>72</td>\n    <td>271</td>\n  </tr>\n</table>',
+      ),
+    );
     expect(table.body.map((block) => block.text)).toEqual(['G AB R', 'McNeil NYM 72 271']);
   });
 });

@@ -10,16 +10,55 @@ export interface MarkupBody {
 }
 
 const SKIPPED = new Set([
-  'head', 'title', 'script', 'style', 'noscript', 'iframe', 'object', 'embed', 'svg', 'button', 'form', 'input', 'select',
-  'textarea', 'body.head', 'body.end', 'media-metadata', 'nitf-table-metadata', 'meta', 'link',
+  'head',
+  'title',
+  'script',
+  'style',
+  'noscript',
+  'iframe',
+  'object',
+  'embed',
+  'svg',
+  'button',
+  'form',
+  'input',
+  'select',
+  'textarea',
+  'body.head',
+  'body.end',
+  'media-metadata',
+  'nitf-table-metadata',
+  'meta',
+  'link',
   // HTML5 page furniture: dpa and TT put slugline, genre and a repeated headline in the article's <header>.
-  'header', 'footer', 'nav', 'aside',
+  'header',
+  'footer',
+  'nav',
+  'aside',
 ]);
 const CROSSHEADS = new Set(['hl1', 'hl2', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'subhead']);
 const PARAGRAPHS = new Set(['p', 'li', 'dt', 'dd', 'tr', 'caption', 'figcaption', 'tagline', 'bq', 'credit']);
 const CONTAINERS = new Set([
-  'html', 'body', 'body.content', 'block', 'div', 'section', 'article', 'main', 'ul', 'ol',
-  'dl', 'table', 'thead', 'tbody', 'tfoot', 'blockquote', 'center', 'fn', 'nitf', 'hr',
+  'html',
+  'body',
+  'body.content',
+  'block',
+  'div',
+  'section',
+  'article',
+  'main',
+  'ul',
+  'ol',
+  'dl',
+  'table',
+  'thead',
+  'tbody',
+  'tfoot',
+  'blockquote',
+  'center',
+  'fn',
+  'nitf',
+  'hr',
 ]);
 const CELLS = new Set(['td', 'th']);
 const CREDIT_CLASS = /\b(?:byline|credit|photographer)\b/i;
@@ -147,7 +186,10 @@ function clean(text: string): string {
  * spaces inside a line) or mostly short lines. Hard-wrapped prose keeps being one paragraph.
  */
 function looksTabular(text: string): boolean {
-  const lines = text.split('\n').map((line) => line.trim()).filter((line) => line !== '');
+  const lines = text
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line !== '');
   const short = lines.filter((line) => line.length < SHORT_LINE).length;
   return short * 2 > lines.length || lines.some((line) => COLUMN_GAP.test(line));
 }
@@ -159,7 +201,10 @@ function looksTabular(text: string): boolean {
  */
 function wrappedParagraphs(raw: string): string[] {
   const lines = raw.split(/[\n\u2028]/);
-  const indents = lines.slice(1).filter((line) => line.trim() !== '').map(indentOf);
+  const indents = lines
+    .slice(1)
+    .filter((line) => line.trim() !== '')
+    .map(indentOf);
   const indentMarksParagraphs = indents.some((indent) => indent === 0) && indents.some((indent) => indent >= 2);
   const paragraphs: string[] = [];
   let current: string[] = [];

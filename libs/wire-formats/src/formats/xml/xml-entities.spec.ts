@@ -16,6 +16,8 @@ describe('decodeEntities', () => {
 
 describe('decodeEscapedTwice', () => {
   it('decodes a second layer of references and quote or ampersand entities, never markup', () => {
-    expect(decodeEscapedTwice('o&#39;clock, &quot;Hi&quot;, AT&amp;T, &#60;b&#62;, &lt;i&gt;, &eacute;')).toBe('o\'clock, "Hi", AT&T, &#60;b&#62;, &lt;i&gt;, &eacute;');
+    expect(decodeEscapedTwice('o&#39;clock, &quot;Hi&quot;, AT&amp;T, &#60;b&#62;, &lt;i&gt;, &eacute;')).toBe(
+      'o\'clock, "Hi", AT&T, &#60;b&#62;, &lt;i&gt;, &eacute;',
+    );
   });
 });

@@ -2,7 +2,8 @@ import * as iconv from 'iconv-lite';
 import { parseWire } from '../../parse';
 import { WireFormatErrorCode } from '../../errors/wire-format-error-code.enum';
 
-const NITF = '<?xml version="1.0" encoding="iso-8859-1"?>\n<!DOCTYPE nitf SYSTEM "nitf.dtd">\n<nitf><body><body.head><hedline><hl1>Café crème &eacute;t&eacute;</hl1></hedline></body.head><body.content><p>Prix: 5&nbsp;&#8364;</p></body.content></body></nitf>';
+const NITF =
+  '<?xml version="1.0" encoding="iso-8859-1"?>\n<!DOCTYPE nitf SYSTEM "nitf.dtd">\n<nitf><body><body.head><hedline><hl1>Café crème &eacute;t&eacute;</hl1></hedline></body.head><body.content><p>Prix: 5&nbsp;&#8364;</p></body.content></body></nitf>';
 const G2 = '<newsItem xmlns="http://iptc.org/std/nar/2006-10-01/" guid="urn:x" version="1"><contentMeta><headline>G2</headline></contentMeta></newsItem>';
 const MESSAGE = `<newsMessage><header/><itemSet>${G2}${G2.replace('urn:x', 'urn:y')}</itemSet></newsMessage>`;
 const NEWSML = '<NewsML><NewsItem><NewsComponent><NewsLines><HeadLine>One</HeadLine></NewsLines></NewsComponent></NewsItem></NewsML>';

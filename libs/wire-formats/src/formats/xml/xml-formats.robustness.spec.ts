@@ -27,12 +27,18 @@ describe('XML formats on damaged input', () => {
 
   it('only ever refuses with a WireFormatError when a corpus file is cut short or spliced', () => {
     fc.assert(
-      fc.property(fc.nat(samples.length - 1), fc.double({ min: 0, max: 1, noNaN: true }), fc.double({ min: 0, max: 1, noNaN: true }), fc.string({ maxLength: 20 }), (index, cut, splice, junk) => {
-        const sample = samples[index];
-        parsesOrRefuses(sample.slice(0, Math.floor(sample.length * cut)));
-        const at = Math.floor(sample.length * splice);
-        parsesOrRefuses(sample.slice(0, at) + junk + sample.slice(at));
-      }),
+      fc.property(
+        fc.nat(samples.length - 1),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        fc.string({ maxLength: 20 }),
+        (index, cut, splice, junk) => {
+          const sample = samples[index];
+          parsesOrRefuses(sample.slice(0, Math.floor(sample.length * cut)));
+          const at = Math.floor(sample.length * splice);
+          parsesOrRefuses(sample.slice(0, at) + junk + sample.slice(at));
+        },
+      ),
       { numRuns: 300 },
     );
   });

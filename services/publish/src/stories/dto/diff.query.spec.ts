@@ -68,7 +68,18 @@ describe('GET /v1/stories/:id/diff query', () => {
   it('answers a diff for valid versions, as before', async () => {
     const { status, body } = await get('from=1&to=2');
     expect(status).toBe(200);
-    expect(body).toMatchObject({ storyId, from: 1, to: 2, changed: true, headline: [{ op: 'equal', text: 'Storm ' }, { op: 'delete', text: 'hits' }, { op: 'insert', text: 'batters' }, { op: 'equal', text: ' coast' }] });
+    expect(body).toMatchObject({
+      storyId,
+      from: 1,
+      to: 2,
+      changed: true,
+      headline: [
+        { op: 'equal', text: 'Storm ' },
+        { op: 'delete', text: 'hits' },
+        { op: 'insert', text: 'batters' },
+        { op: 'equal', text: ' coast' },
+      ],
+    });
   });
 
   it.each(['from=1&to=1e20', `from=${MAX_VERSION + 1}&to=2`, 'from=1&to=2.5', 'from=0&to=2', 'from=1&to=abc', 'from=1&to=Infinity', 'from=1'])(

@@ -71,7 +71,7 @@ export class DiffSegmentDto {
 }
 
 const GRANULARITY_DESCRIPTION =
-  '`word`: compared word by word. `line`: the versions are too long or too different for that within the diff\'s bounds, ' +
+  "`word`: compared word by word. `line`: the versions are too long or too different for that within the diff's bounds, " +
   'so whole lines (paragraphs, summary bullets) are compared. `whole`: beyond the bounds even by line, so the part is ' +
   'one deletion of the old text and one insertion of the new.';
 
