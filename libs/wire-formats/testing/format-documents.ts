@@ -44,10 +44,11 @@ export interface Format {
   deep(size: number): string;
 }
 
-const htmlMany = (size: number) => repeat('<p>a</p>', size);
+// Tens of thousands of short paragraphs per megabyte; nesting far deeper than any reader allows.
+const htmlMany = (size: number) => repeat('<p>A short one.</p>', size);
 const htmlDeep = (size: number) => `${repeat('<i>', size / 2)}x${repeat('</i>', size / 2)}`;
-const lineMany = (size: number) => repeat('a\n\n', size);
-const lineDeep = (size: number) => repeat('\n \n\t\n\u00a0\n', size);
+const lineMany = (size: number) => repeat('A short one.\n\n', size);
+const lineDeep = (size: number) => repeat('\n   \n\t\t\n\u00a0\u00a0\n', size);
 
 export const FORMATS: Record<string, Format> = {
   'text page': {
@@ -129,7 +130,7 @@ export const FORMATS: Record<string, Format> = {
     contentType: 'text/plain',
     document: (s) =>
       lines('\u0016\u0016\u0001W1234\u001fasian', 'b a\u0013\u0011 BC-US--Storm 2ndLd-Writethru   03-12 0420', `\u0002^BC-${s.slug}, 2nd Ld-Writethru,420<`, `^${s.headline}<`, `^By ${s.byline}=`, '^Associated Press=', `\t   ${s.dateline} (AP) _ ${s.body}`, ' ', s.tail, `\t   \u0003${s.date ?? 'AP-WF-03-12-24 1530GMT'}<`, '\u0004'),
-    many: (size) => repeat('\t   a\n ', size),
+    many: (size) => repeat('\t   A short one.\n ', size),
     deep: lineDeep,
   },
   RSS: {
