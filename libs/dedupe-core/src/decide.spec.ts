@@ -1,5 +1,5 @@
 import { CanonicalItem } from '@copydesk/contracts';
-import { CandidateStory, decide } from './decide';
+import { CandidateStory, decide, linkedGuids, MAX_LINKED_GUIDS } from './decide';
 import { fingerprint } from './fingerprint';
 import { FIREFIGHTING_PLANES, testItem, WILDFIRE } from '../testing/test-items';
 import { positionOf } from './version-order';
@@ -110,5 +110,20 @@ describe('decide', () => {
     expect(run(kill, [])).toMatchObject({ outcome: 'new-story', kind: 'withdrawn' });
     const original = testItem('Fed to halt QE', ['The Fed said.'], { format: 'newsml-g2', wire: { guid: 'urn:k', version: '11' } });
     expect(run(original, [storyOf(kill, { withdrawn: true })])).toMatchObject({ outcome: 'new-version', kind: 'updated', current: false });
+  });
+});
+
+describe('linkedGuids', () => {
+  it('follows each predecessor once, and no more than MAX_LINKED_GUIDS of them', () => {
+    const links = [
+      { rel: 'irel:previousVersion', guid: 'urn:a' },
+      { rel: 'irel:seeAlso', guid: 'urn:b' },
+      { rel: 'irel:previousVersion', guid: 'urn:a' },
+      { rel: 'replaces', guid: 'urn:self' },
+      ...Array.from({ length: 5_000 }, (_, i) => ({ rel: 'irel:previousVersion', guid: `urn:p${i}` })),
+    ];
+    const guids = linkedGuids(testItem('h', [], { wire: { guid: 'urn:self', links } }));
+    expect(guids).toHaveLength(MAX_LINKED_GUIDS);
+    expect(guids.slice(0, 3)).toEqual(['urn:a', 'urn:p0', 'urn:p1']);
   });
 });

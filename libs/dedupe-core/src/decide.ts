@@ -56,8 +56,20 @@ export const PREDECESSOR_LINKS: ReadonlySet<string> = new Set([
   'irel:isRewriteOf',
 ]);
 
+/**
+ * At most this many predecessor ids are followed. A version names one or two; an item naming
+ * thousands would make every lookup and every index write of its story that much larger.
+ */
+export const MAX_LINKED_GUIDS = 100;
+
+/** The wire ids an item names as its predecessors, each once, in order, at most MAX_LINKED_GUIDS. */
 export function linkedGuids(item: CanonicalItem): string[] {
-  return (item.wire.links ?? []).filter((l) => PREDECESSOR_LINKS.has(l.rel) && l.guid && l.guid !== item.wire.guid).map((l) => l.guid);
+  const guids = new Set<string>();
+  for (const l of item.wire.links ?? []) {
+    if (guids.size >= MAX_LINKED_GUIDS) break;
+    if (PREDECESSOR_LINKS.has(l.rel) && l.guid && l.guid !== item.wire.guid) guids.add(l.guid);
+  }
+  return [...guids];
 }
 
 interface Scored {

@@ -28,6 +28,8 @@ export const NORMAL: Story = {
 
 /** `unit` repeated to `size` characters. */
 export const repeat = (unit: string, size: number) => unit.repeat(Math.ceil(size / unit.length)).slice(0, size);
+/** As many whole copies of `unit` as fit in `size` characters (elements are never cut). */
+const copies = (unit: string, size: number) => unit.repeat(Math.max(1, Math.floor(size / unit.length)));
 
 const xml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;');
 const json = (text: string) => JSON.stringify(text);
@@ -44,10 +46,11 @@ export interface Format {
   deep(size: number): string;
 }
 
-const htmlMany = (size: number) => repeat('<p>a</p>', size);
-const htmlDeep = (size: number) => `${repeat('<i>', size / 2)}x${repeat('</i>', size / 2)}`;
-const lineMany = (size: number) => repeat('a\n\n', size);
-const lineDeep = (size: number) => repeat('\n \n\t\n\u00a0\n', size);
+// Tens of thousands of short paragraphs per megabyte; nesting far deeper than any reader allows.
+const htmlMany = (size: number) => copies('<p>A short one.</p>', size);
+const htmlDeep = (size: number) => `${copies('<i>', size / 2)}x${copies('</i>', size / 2)}`;
+const lineMany = (size: number) => copies('A short one.\n\n', size);
+const lineDeep = (size: number) => copies('\n   \n\t\t\n\u00a0\u00a0\n', size);
 
 export const FORMATS: Record<string, Format> = {
   'text page': {
@@ -99,8 +102,8 @@ export const FORMATS: Record<string, Format> = {
       `{"api_version":"1.1","data":{"item":{"uri":"https://x/1","altids":{"itemid":${json(s.slug)},"friendlykey":"1"},"version":2,"type":"text",` +
       `"headline":${json(s.headline)},"slugline":${json(`BC-${s.slug}`)},"bylines":[{"by":${json(s.byline)}}],"datelinelocation":{"city":${json(s.dateline)}},` +
       `"pubstatus":"usable","versioncreated":${json(s.date ?? '2025-01-01T11:00:00Z')},"headline_extended":${json(s.body + s.tail)}}}}`,
-    many: (size) => repeat('a. ', size),
-    deep: (size) => repeat('[(', size),
+    many: (size) => copies('a. ', size),
+    deep: (size) => copies('[(', size),
   },
   NITF: {
     format: 'nitf',
@@ -174,7 +177,7 @@ export const FORMATS: Record<string, Format> = {
         `\t   \u0003${s.date ?? 'AP-WF-03-12-24 1530GMT'}<`,
         '\u0004',
       ),
-    many: (size) => repeat('\t   a\n ', size),
+    many: (size) => copies('\t   A short one.\n ', size),
     deep: lineDeep,
   },
   RSS: {
