@@ -8,7 +8,7 @@ import { FormatReport, FuzzFailure, runFuzz } from './fuzz-runner';
 /**
  * The fuzz suite: generated and mutated inputs per format through parse → canonical item checks →
  * fingerprint → index keys → decision. Prints, per format, inputs, crashes (uncaught or untyped
- * errors, items that break the contract), hangs (over the limit) and the slowest input; writes each
+ * errors, items that break the contract), hangs (over the limit of CPU time) and the slowest input; writes each
  * failing input to tmp/fuzz/; exits non-zero on any crash or hang.
  *
  *   npm run fuzz                        10,000 inputs per format, seed 20250101
@@ -64,7 +64,7 @@ function keep(failure: FuzzFailure, format: WireFormat, kind: string): string {
 
 function main(): void {
   const options = parseArgs(process.argv.slice(2));
-  console.log(`fuzz: ${options.runs} inputs per format, seed ${options.seed}, hang limit ${options.hangMs} ms`);
+  console.log(`fuzz: ${options.runs} inputs per format, seed ${options.seed}, hang limit ${options.hangMs} ms (CPU time per input)`);
   console.log(
     `${'format'.padEnd(11)} ${'inputs'.padStart(7)} ${'parsed'.padStart(7)} ${'crashes'.padStart(8)} ${'hangs'.padStart(6)} ${'slowest ms'.padStart(11)}  refused`,
   );
