@@ -9,3 +9,13 @@ export async function createTopics(connection: KafkaConnection, specs: readonly 
     await admin.close();
   }
 }
+
+/** Commits a group's offsets at the end of a topic, so a stage started in that group sees only what comes after. */
+export async function startGroupAtEnd(connection: KafkaConnection, groupId: string, topic: string): Promise<void> {
+  const admin = new KafkaAdmin(connection);
+  try {
+    await admin.resetGroupOffsets(groupId, topic, 'latest');
+  } finally {
+    await admin.close();
+  }
+}

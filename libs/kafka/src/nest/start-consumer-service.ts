@@ -13,7 +13,8 @@ export interface ConsumerServiceOptions {
     SHUTDOWN_TIMEOUT_MS: number;
     HOST: string;
   };
-  port: number;
+  /** The HTTP port; without one (specs), the app is not listened on. */
+  port?: number;
   groupId: string;
   partitionsConsumedConcurrently: number;
   /** Runs before the app initialises: mount documentation, extra middleware. */
@@ -21,13 +22,13 @@ export interface ConsumerServiceOptions {
 }
 
 /**
- * Starts a service that consumes Kafka: its HTTP side (health, API) and its consumer, which
- * begins only after every module has initialised. The HTTP port opens last, so a ready
- * answer means the consumer has joined its group.
+ * A service that consumes Kafka, initialised and consuming, its port not yet opened: its
+ * HTTP side (health, API) and its consumer, which begins only after every module has
+ * initialised. Integration specs run a stage this way, wired exactly as it runs.
  */
-export async function startConsumerService(module: Type<unknown>, options: ConsumerServiceOptions): Promise<void> {
+export async function createConsumerApp(module: Type<unknown>, options: ConsumerServiceOptions): Promise<INestApplication> {
   const { config } = options;
-  const listen = { host: config.HOST, port: options.port };
+  const listen = options.port === undefined ? undefined : { host: config.HOST, port: options.port };
   const app = await createHttpApp(module, { service: options.service, logLevel: config.LOG_LEVEL, shutdownTimeoutMs: config.SHUTDOWN_TIMEOUT_MS, listen });
   options.beforeInit?.(app);
   // The stage's readiness checks (database, broker) decide whether a failure of unknown kind
@@ -46,6 +47,15 @@ export async function startConsumerService(module: Type<unknown>, options: Consu
   checks.push(transport.healthCheck());
   await app.init();
   await app.startAllMicroservices();
-  await listenAfterStartup(app, listen);
-  new Logger('Bootstrap').log({ msg: 'listening', url: `http://${config.HOST}:${options.port}` });
+  return app;
+}
+
+/**
+ * Starts a service that consumes Kafka (`createConsumerApp`), then opens its HTTP port last,
+ * so a ready answer means the consumer has joined its group.
+ */
+export async function startConsumerService(module: Type<unknown>, options: ConsumerServiceOptions & { port: number }): Promise<void> {
+  const app = await createConsumerApp(module, options);
+  await listenAfterStartup(app, { host: options.config.HOST, port: options.port });
+  new Logger('Bootstrap').log({ msg: 'listening', url: `http://${options.config.HOST}:${options.port}` });
 }

@@ -1,10 +1,9 @@
 import { INestApplication } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { brokerList, loadConfig } from '@copydesk/config';
-import { codecFor, decodeTopicMessage, Header, NormalisedItemMessage, Topic, TOPICS } from '@copydesk/contracts';
-import { KafkaAdmin, KafkaConnection, KafkaPublisher, connectKafkaConsumer, readDeadLetter } from '@copydesk/kafka';
-import { createTopics, TopicReader } from '@copydesk/kafka/testing';
-import { createHttpApp } from '@copydesk/observability';
+import { codecFor, Header, NormalisedItemMessage, Topic, TOPICS } from '@copydesk/contracts';
+import { createConsumerApp, KafkaConnection, KafkaPublisher, readDeadLetter } from '@copydesk/kafka';
+import { createTopics, startGroupAtEnd, TopicReader } from '@copydesk/kafka/testing';
 import { AppModule } from '../app.module';
 import { DedupeConfig } from '../config/dedupe.config';
 
@@ -13,16 +12,6 @@ jest.setTimeout(120_000);
 const config = loadConfig(DedupeConfig);
 const kafka = new KafkaConnection({ brokers: brokerList(config), clientId: 'dedupe-int-spec' });
 const traceparent = '00-0af7651916cd43dd8448eb211c80319c-00f067aa0ba902b7-01';
-
-/** Commits the group's offsets at the end of the topic, so the stage sees only what this spec produces. */
-async function startGroupAtEnd(groupId: string, topic: Topic): Promise<void> {
-  const admin = new KafkaAdmin(kafka);
-  try {
-    await admin.resetGroupOffsets(groupId, topic, 'latest');
-  } finally {
-    await admin.close();
-  }
-}
 
 function normalisedItem(sourceId: string): NormalisedItemMessage {
   const submissionId = randomUUID();
@@ -60,22 +49,13 @@ describe('dedupe on the real broker and database: every wire.normalised.v1 messa
 
   beforeAll(async () => {
     await createTopics(kafka, TOPICS);
-    await startGroupAtEnd(groupId, Topic.WireNormalised);
+    await startGroupAtEnd(kafka, groupId, Topic.WireNormalised);
     upstream = new KafkaPublisher(kafka);
     await upstream.connect();
     dlq = await new TopicReader(kafka, Topic.WireDlq).start();
     versions = await new TopicReader(kafka, Topic.StoryVersions).start();
-    // The stage as startConsumerService starts it, without the HTTP port.
-    app = await createHttpApp(AppModule, { service: 'dedupe', logLevel: 'warn', shutdownTimeoutMs: config.SHUTDOWN_TIMEOUT_MS });
-    connectKafkaConsumer(app, {
-      client: { brokers: brokerList(config), clientId: 'copydesk-dedupe' },
-      groupId,
-      stage: 'dedupe',
-      decode: decodeTopicMessage,
-      sessionTimeout: config.KAFKA_SESSION_TIMEOUT_MS,
-    });
-    await app.init();
-    await app.startAllMicroservices();
+    // The stage wired exactly as it runs, without its HTTP port.
+    app = await createConsumerApp(AppModule, { service: 'dedupe', config: { ...config, LOG_LEVEL: 'warn' }, groupId, partitionsConsumedConcurrently: 1 });
   });
 
   afterAll(async () => {

@@ -1,10 +1,9 @@
 import { INestApplication } from '@nestjs/common';
 import { createHash, randomUUID } from 'node:crypto';
 import { brokerList, loadConfig } from '@copydesk/config';
-import { codecFor, decodeTopicMessage, Header, Topic, TOPICS } from '@copydesk/contracts';
-import { KafkaAdmin, KafkaConnection, KafkaPublisher, connectKafkaConsumer, readDeadLetter } from '@copydesk/kafka';
-import { createTopics, TopicReader } from '@copydesk/kafka/testing';
-import { createHttpApp } from '@copydesk/observability';
+import { codecFor, Header, Topic, TOPICS } from '@copydesk/contracts';
+import { createConsumerApp, KafkaConnection, KafkaPublisher, readDeadLetter } from '@copydesk/kafka';
+import { createTopics, startGroupAtEnd, TopicReader } from '@copydesk/kafka/testing';
 import { AppModule } from '../app.module';
 import { NormaliseConfig } from '../config/normalise.config';
 
@@ -38,16 +37,6 @@ function feedOf(n: number): Buffer {
   return Buffer.from(`<?xml version="1.0"?><rss version="2.0"><channel><title>Feed</title>${items.join('')}</channel></rss>`);
 }
 
-/** Commits the group's offsets at the end of the topic, so the stage sees only what this spec produces. */
-async function startGroupAtEnd(groupId: string, topic: Topic): Promise<void> {
-  const admin = new KafkaAdmin(kafka);
-  try {
-    await admin.resetGroupOffsets(groupId, topic, 'latest');
-  } finally {
-    await admin.close();
-  }
-}
-
 describe('normalise on the real broker: every wire.raw.v1 message is validated on decode', () => {
   const groupId = `normalise-int-${randomUUID()}`;
   const sourceId = randomUUID();
@@ -58,22 +47,13 @@ describe('normalise on the real broker: every wire.raw.v1 message is validated o
 
   beforeAll(async () => {
     await createTopics(kafka, TOPICS);
-    await startGroupAtEnd(groupId, Topic.WireRaw);
+    await startGroupAtEnd(kafka, groupId, Topic.WireRaw);
     upstream = new KafkaPublisher(kafka);
     await upstream.connect();
     dlq = await new TopicReader(kafka, Topic.WireDlq).start();
     normalised = await new TopicReader(kafka, Topic.WireNormalised).start();
-    // The stage as startConsumerService starts it, without the HTTP port.
-    app = await createHttpApp(AppModule, { service: 'normalise', logLevel: 'warn', shutdownTimeoutMs: config.SHUTDOWN_TIMEOUT_MS });
-    connectKafkaConsumer(app, {
-      client: { brokers: brokerList(config), clientId: 'copydesk-normalise' },
-      groupId,
-      stage: 'normalise',
-      decode: decodeTopicMessage,
-      sessionTimeout: config.KAFKA_SESSION_TIMEOUT_MS,
-    });
-    await app.init();
-    await app.startAllMicroservices();
+    // The stage wired exactly as it runs, without its HTTP port.
+    app = await createConsumerApp(AppModule, { service: 'normalise', config: { ...config, LOG_LEVEL: 'warn' }, groupId, partitionsConsumedConcurrently: 1 });
   });
 
   afterAll(async () => {

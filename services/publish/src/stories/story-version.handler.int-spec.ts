@@ -1,10 +1,9 @@
 import { INestApplication } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { brokerList, loadConfig } from '@copydesk/config';
-import { codecFor, decodeTopicMessage, Header, StoryVersionMessage, Topic, TOPICS } from '@copydesk/contracts';
-import { KafkaAdmin, KafkaConnection, KafkaPublisher, connectKafkaConsumer, readDeadLetter } from '@copydesk/kafka';
-import { createTopics, TopicReader } from '@copydesk/kafka/testing';
-import { createHttpApp } from '@copydesk/observability';
+import { codecFor, Header, StoryVersionMessage, Topic, TOPICS } from '@copydesk/contracts';
+import { createConsumerApp, KafkaConnection, KafkaPublisher, readDeadLetter } from '@copydesk/kafka';
+import { createTopics, startGroupAtEnd, TopicReader } from '@copydesk/kafka/testing';
 import { AppModule } from '../app.module';
 import { PublishConfig } from '../config/publish.config';
 
@@ -13,16 +12,6 @@ jest.setTimeout(120_000);
 const config = loadConfig(PublishConfig);
 const kafka = new KafkaConnection({ brokers: brokerList(config), clientId: 'publish-int-spec' });
 const traceparent = '00-4bf92f3577b34da6a3ce929d0e0e4736-b7ad6b7169203331-01';
-
-/** Commits the group's offsets at the end of the topic, so the stage sees only what this spec produces. */
-async function startGroupAtEnd(groupId: string, topic: Topic): Promise<void> {
-  const admin = new KafkaAdmin(kafka);
-  try {
-    await admin.resetGroupOffsets(groupId, topic, 'latest');
-  } finally {
-    await admin.close();
-  }
-}
 
 function storyVersion(sourceId: string): StoryVersionMessage {
   const submissionId = randomUUID();
@@ -64,22 +53,13 @@ describe('publish on the real broker and database: every story.versions.v1 messa
 
   beforeAll(async () => {
     await createTopics(kafka, TOPICS);
-    await startGroupAtEnd(groupId, Topic.StoryVersions);
+    await startGroupAtEnd(kafka, groupId, Topic.StoryVersions);
     upstream = new KafkaPublisher(kafka);
     await upstream.connect();
     dlq = await new TopicReader(kafka, Topic.WireDlq).start();
     published = await new TopicReader(kafka, Topic.StoryPublished).start();
-    // The stage as startConsumerService starts it, without the HTTP port.
-    app = await createHttpApp(AppModule, { service: 'publish', logLevel: 'warn', shutdownTimeoutMs: config.SHUTDOWN_TIMEOUT_MS });
-    connectKafkaConsumer(app, {
-      client: { brokers: brokerList(config), clientId: 'copydesk-publish' },
-      groupId,
-      stage: 'publish',
-      decode: decodeTopicMessage,
-      sessionTimeout: config.KAFKA_SESSION_TIMEOUT_MS,
-    });
-    await app.init();
-    await app.startAllMicroservices();
+    // The stage wired exactly as it runs, without its HTTP port.
+    app = await createConsumerApp(AppModule, { service: 'publish', config: { ...config, LOG_LEVEL: 'warn' }, groupId, partitionsConsumedConcurrently: 1 });
   });
 
   afterAll(async () => {
