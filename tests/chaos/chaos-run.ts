@@ -19,7 +19,7 @@ import { OwnPostgres } from './own-postgres';
 import { storyText } from './story-text';
 
 export interface ChaosOptions {
-  /** Distinct items to send. */
+  /** Distinct items to send, at least; the load goes on past them until the last fault is over and copy sent after it has had time to come through. */
   items: number;
   /** Items per second, steady. */
   rate: number;
@@ -36,8 +36,10 @@ export interface FaultResult {
   at: number;
   /** Seconds until the part that failed was back (restarted and ready). */
   backS: number;
-  /** Seconds from the fault (for an outage: from its end) to the first published event of an item accepted after it. */
+  /** Seconds from the fault (for an outage and the broker: from the moment it was back) to the first published event of an item accepted after it. */
   recoveryS: number | null;
+  /** The same, on each topic the item passes: where the time went. */
+  hops: Record<string, number | null>;
 }
 
 export interface ChaosReport {
@@ -60,6 +62,10 @@ interface Sent {
 }
 
 const SERVICES: ServiceName[] = ['ingest', 'normalise', 'dedupe', 'publish'];
+/** The topics an item passes before story.published.v1, for the recovery breakdown. */
+const HOPS: string[] = [Topic.WireRaw, Topic.WireNormalised, Topic.StoryVersions];
+/** How long the load goes on after the last fault is over. */
+const TAIL_MS = 15_000;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
@@ -83,7 +89,7 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
     for (const s of services.values()) await s.start();
     log('the four services are ready; sending');
     const ingest = (services.get('ingest') as ServiceProcess).url;
-    const sent: Sent[] = Array.from({ length: options.items }, (_, index) => ({ index }));
+    const sent: Sent[] = [];
     let retries = 0;
     const runId = Date.now().toString(36);
 
@@ -117,10 +123,15 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
     const started = Date.now();
     const loadMs = (options.items / options.rate) * 1000;
     const posts: Promise<void>[] = [];
+    // Each fault must be followed by copy it could hold up, however long the faults took: the
+    // load goes on until the schedule is over and then for as long again as a recovery may take.
+    let faultsOverAt: number | null = null;
     const loader = (async () => {
-      for (const item of sent) {
-        const due = started + (item.index / options.rate) * 1000;
+      for (let index = 0; index < options.items || faultsOverAt === null || Date.now() < faultsOverAt + TAIL_MS; index++) {
+        const due = started + (index / options.rate) * 1000;
         if (due > Date.now()) await sleep(due - Date.now());
+        const item: Sent = { index };
+        sent.push(item);
         posts.push(post(item));
       }
     })();
@@ -152,7 +163,9 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
       log('SIGKILL broker');
       await broker.start();
       previousDone = Date.now();
-      faults.push({ fault: 'SIGKILL broker', at: tb, resumedAt: tb, backAt: previousDone });
+      // The broker's own start-up (a JVM, its logs recovered) is not the pipeline's to shorten:
+      // its recovery counts from the moment it answers again.
+      faults.push({ fault: 'SIGKILL broker', at: tb, resumedAt: previousDone, backAt: previousDone });
       await at(0.6);
       const tp = Date.now();
       await pg.stop();
@@ -172,21 +185,25 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
       await restarting;
       previousDone = Date.now();
       faults.push({ fault: 'SIGKILL dedupe during the outage', at: tk, resumedAt: tu, backAt: previousDone });
-      if (previousDone > started + loadMs) log('the faults outlasted the load: send more items, or more slowly, for the recovery figures of the last ones');
-    })();
+      if (previousDone > started + loadMs) log(`the faults outlasted the planned load; sending on for ${TAIL_MS / 1000} s after the last one`);
+    })().finally(() => {
+      faultsOverAt = Date.now();
+    });
 
     await loader;
     await Promise.all(posts);
     await schedule;
     const loadSeconds = (Date.now() - started) / 1000;
-    log(`all ${options.items} items accepted in ${loadSeconds.toFixed(0)} s (${retries} client retries); waiting for the pipeline to drain`);
+    log(`all ${sent.length} items accepted in ${loadSeconds.toFixed(0)} s (${retries} client retries); waiting for the pipeline to drain`);
 
     // The accounting, from the topics themselves, read from the beginning.
     const published: InboundMessage[] = [];
     const letters: InboundMessage[] = [];
+    const hopMessages = new Map<string, InboundMessage[]>(HOPS.map((t) => [t, []]));
     const readers = [
       subscribe(kafka, { topics: [Topic.StoryPublished], fromBeginning: true }, (m) => void published.push(m)),
       subscribe(kafka, { topics: [Topic.WireDlq], fromBeginning: true }, (m) => void letters.push(m)),
+      subscribe(kafka, { topics: HOPS, fromBeginning: true }, (m) => void hopMessages.get(m.topic)?.push(m)),
     ];
     await Promise.all(readers.map((r) => r.ready));
     const drainStart = Date.now();
@@ -210,17 +227,24 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
 
     // Recovery: the first event (broker time) of an item accepted after the fault, or after the outage ended.
     const acceptedAt = new Map(accepted.map((s) => [s.submissionId as string, s.acceptedAt as number]));
-    const results: FaultResult[] = faults.map((f) => {
+    const firstAfter = (messages: InboundMessage[], since: number): number | null => {
       let first: number | null = null;
-      for (const m of published) {
+      for (const m of messages) {
         const a = acceptedAt.get(m.headers[Header.SubmissionId]);
         const t = Number(m.timestamp);
-        if (a !== undefined && a >= f.resumedAt && t >= f.resumedAt && (first === null || t < first)) first = t;
+        if (a !== undefined && a >= since && t >= since && (first === null || t < first)) first = t;
       }
-      return { fault: f.fault, at: (f.at - started) / 1000, backS: (f.backAt - f.at) / 1000, recoveryS: first === null ? null : (first - f.resumedAt) / 1000 };
-    });
+      return first === null ? null : (first - since) / 1000;
+    };
+    const results: FaultResult[] = faults.map((f) => ({
+      fault: f.fault,
+      at: (f.at - started) / 1000,
+      backS: (f.backAt - f.at) / 1000,
+      recoveryS: firstAfter(published, f.resumedAt),
+      hops: Object.fromEntries(HOPS.map((t) => [t, firstAfter(hopMessages.get(t) ?? [], f.resumedAt)])),
+    }));
     return {
-      items: options.items,
+      items: sent.length,
       accepted: accepted.length,
       published: bySubmission.size,
       lost,
@@ -238,6 +262,8 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
   }
 }
 
+const seconds = (s: number | null): string => (s === null ? 'never' : s.toFixed(1));
+
 /** The report as a table, for the terminal and the README. */
 export function formatReport(r: ChaosReport): string {
   const lines = [
@@ -245,11 +271,13 @@ export function formatReport(r: ChaosReport): string {
     `lost ${r.lost}, duplicates ${r.duplicates}, dead letters ${r.deadLetters}`,
     `client retries ${r.retriesByClients}; load ${r.loadSeconds.toFixed(0)} s, drained ${r.drainSeconds.toFixed(0)} s after the last 202`,
     '',
-    '| fault | at (s) | back and ready after (s) | work moves on after (s) |',
-    '|---|---|---|---|',
-    ...r.faults.map((f) => `| ${f.fault} | ${f.at.toFixed(0)} | ${f.backS.toFixed(1)} | ${f.recoveryS === null ? 'never' : f.recoveryS.toFixed(1)} |`),
+    `| fault | at (s) | back and ready after (s) | work moves on after (s) | first on ${HOPS.join(' / ')} after (s) |`,
+    '|---|---|---|---|---|',
+    ...r.faults.map(
+      (f) => `| ${f.fault} | ${f.at.toFixed(0)} | ${f.backS.toFixed(1)} | ${seconds(f.recoveryS)} | ${HOPS.map((t) => seconds(f.hops[t])).join(' / ')} |`,
+    ),
     '',
-    'work moves on: from the fault (for the outage: from its end) to the first story.published.v1 event of an item accepted after it.',
+    'work moves on: from the fault (for the broker: from its return; for the outage: from its end) to the first story.published.v1 event of an item accepted after it.',
   ];
   return lines.join('\n');
 }

@@ -2,7 +2,8 @@
  * `npm run chaos`: the fault suite at full length (10,000 items at 25/s, PostgreSQL down for
  * 30 s) on a PostgreSQL cluster and a broker of its own. Prints the accounting and the
  * recovery of each fault, and exits non-zero if anything was lost, duplicated or
- * dead-lettered, or a stage took longer than 10 s to take up its work after a SIGKILL.
+ * dead-lettered, or the pipeline took longer than 10 s to take up its work after a SIGKILL (of the
+ * broker: after it was back).
  *
  *   npm run chaos                              # 10,000 items at 25/s
  *   npm run chaos -- --items 3000 --rate 25 --outage 10
@@ -31,9 +32,7 @@ async function main(): Promise<number> {
     log: (line) => console.error(`[chaos] ${line}`),
   });
   console.log(formatReport(report));
-  const slow = report.faults.filter(
-    (f) => f.fault.startsWith('SIGKILL') && !f.fault.includes('broker') && (f.recoveryS === null || f.recoveryS > RECOVERY_LIMIT_S),
-  );
+  const slow = report.faults.filter((f) => f.fault.startsWith('SIGKILL') && (f.recoveryS === null || f.recoveryS > RECOVERY_LIMIT_S));
   const ok = report.lost === 0 && report.duplicates === 0 && report.deadLetters === 0 && slow.length === 0;
   console.log(ok ? 'chaos: passed' : `chaos: FAILED${slow.length ? ` (slow recovery: ${slow.map((f) => f.fault).join(', ')})` : ''}`);
   return ok ? 0 : 1;

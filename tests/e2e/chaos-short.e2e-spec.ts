@@ -10,9 +10,10 @@ jest.setTimeout(600_000);
 describe('faults while copy flows (short fault suite)', () => {
   it('turns every 202 into exactly one published event, dead-letters nothing, and every stage takes up its work again', async () => {
     const report = await runChaos({ items: 600, rate: 10, outageMs: 8000, basePort: 25500, name: 'chaos-short' });
-    expect(report.accepted).toBe(600);
+    expect(report.items).toBeGreaterThanOrEqual(600);
+    expect(report.accepted).toBe(report.items);
     expect({ lost: report.lost, duplicates: report.duplicates, deadLetters: report.deadLetters }).toEqual({ lost: 0, duplicates: 0, deadLetters: 0 });
-    expect(report.published).toBe(600);
+    expect(report.published).toBe(report.accepted);
     expect(report.faults.map((f) => f.fault)).toEqual([
       'SIGKILL normalise',
       'SIGKILL dedupe',

@@ -45,8 +45,10 @@ export function createKafkajsClient(options: KafkajsClientOptions): Kafka {
     requestTimeout: 30000,
     logLevel: logLevel.WARN,
     logCreator,
-    // Waits between retries stay short (at most 5 s), so clients are back soon after the broker.
-    retry: { initialRetryTime: 300, maxRetryTime: 5000, retries: 8 },
+    // Waits between retries stay short (at most 1 s), so a client is back within a second of
+    // the broker, and a call gives up after about 7 s; its caller (the consumer runner, the
+    // outbox relay, ingest's 503) decides what follows.
+    retry: { initialRetryTime: 300, maxRetryTime: 1000, retries: 8 },
   });
 }
 

@@ -226,4 +226,37 @@ describe('ConsumerRunner against the real broker', () => {
     expect(calls.slice(0, 5)).toEqual(Array.from({ length: 5 }, () => ['b0', 'b1', 'b2']));
     expect(dlq.messages.filter((m) => m.headers[Header.DlqTopic] === topic)).toHaveLength(0);
   });
+
+  it('resumes once a dependency that was down answers again, without sitting out the rest of its back-off', async () => {
+    const topic = await freshTopic();
+    // A back-off of 20 s (at least 10 s with its jitter) before the second attempt...
+    const slowRetry = { attempts: 3, initialDelayMs: 20_000, maxDelayMs: 20_000 };
+    let up = false;
+    let backAt = 0;
+    const attempts: number[] = [];
+    const r = runner(
+      topic,
+      `g-${randomUUID()}`,
+      async () => {
+        attempts.push(Date.now());
+        if (attempts.length === 1) {
+          // ...while the database is down for about two seconds.
+          setTimeout(() => {
+            up = true;
+            backAt = Date.now();
+          }, 2000);
+          throw new InfrastructureError('DATABASE_UNAVAILABLE', 'the database is down');
+        }
+      },
+      { retry: slowRetry, dependenciesUp: async () => up },
+    );
+    await produce(topic, ['held']);
+    await r.start();
+    await until(() => attempts.length >= 2, 'the attempt after the outage');
+    await r.stop();
+    const shortestBackOff = slowRetry.maxDelayMs / 2;
+    expect(attempts[1] - attempts[0]).toBeLessThan(shortestBackOff);
+    expect(attempts[1]).toBeGreaterThanOrEqual(backAt);
+    expect(dlq.messages.filter((m) => m.headers[Header.DlqTopic] === topic)).toHaveLength(0);
+  });
 });

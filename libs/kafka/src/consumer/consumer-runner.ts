@@ -264,7 +264,7 @@ export class ConsumerRunner {
     } else if (attempt % 10 === 0) {
       this.logger.warn({ msg: 'still waiting for a dependency', where, attempt, code: failure.code, error: failure.message });
     }
-    return this.pause(retryDelay(this.retry, attempt + 1), payload);
+    return this.pause(retryDelay(this.retry, attempt + 1), payload, true);
   }
 
   private async dependenciesUp(): Promise<boolean> {
@@ -276,14 +276,25 @@ export class ConsumerRunner {
     }
   }
 
-  /** Waits `ms`, heartbeating every second; false if the consumer stops or the group rebalances meanwhile. */
-  private async pause(ms: number, payload: EachBatchPayload): Promise<boolean> {
+  /**
+   * Waits `ms`, heartbeating every second; false if the consumer stops or the group rebalances
+   * meanwhile. Waiting out a dependency, it also looks at the dependencies every second and ends
+   * the wait once one that was seen down answers again: work resumes within a second of an
+   * outage's end, not a whole back-off later.
+   */
+  private async pause(ms: number, payload: EachBatchPayload, untilBack = false): Promise<boolean> {
     const heartbeat = guardedHeartbeat(payload.heartbeat);
     const end = Date.now() + ms;
+    let seenDown = false;
     while (Date.now() < end) {
       if (this.stopping || !payload.isRunning() || payload.isStale()) return false;
       await new Promise((r) => setTimeout(r, Math.min(1000, end - Date.now())));
       await heartbeat();
+      if (untilBack && this.options.dependenciesUp) {
+        const up = await this.dependenciesUp();
+        if (!up) seenDown = true;
+        else if (seenDown) break;
+      }
     }
     return !this.stopping && payload.isRunning() && !payload.isStale();
   }
