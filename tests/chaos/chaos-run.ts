@@ -64,6 +64,8 @@ interface Sent {
 const SERVICES: ServiceName[] = ['ingest', 'normalise', 'dedupe', 'publish'];
 /** The topics an item passes before story.published.v1, for the recovery breakdown. */
 const HOPS: string[] = [Topic.WireRaw, Topic.WireNormalised, Topic.StoryVersions];
+/** The least time between the end of one fault and the next: a recovery's limit, and some. */
+const FAULT_GAP_MS = 15_000;
 /** How long the load goes on after the last fault is over. */
 const TAIL_MS = 15_000;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -138,10 +140,10 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
 
     // The faults, one after another across the load.
     const faults: { fault: string; at: number; resumedAt: number; backAt: number }[] = [];
-    // Each fault at its share of the load, and at least a few seconds after the one before
-    // finished, so every fault is followed by copy that it could hold up.
+    // Each fault at its share of the load, and long enough after the one before finished for
+    // the pipeline to have recovered from it, so no fault's recovery is held up by the next.
     let previousDone = started;
-    const at = (share: number) => sleep(Math.max(0, started + share * loadMs - Date.now(), previousDone + 3000 - Date.now()));
+    const at = (share: number) => sleep(Math.max(0, started + share * loadMs - Date.now(), previousDone + FAULT_GAP_MS - Date.now()));
     const kill = async (service: ServiceName, share: number) => {
       await at(share);
       const s = services.get(service) as ServiceProcess;

@@ -112,6 +112,35 @@ describe('SqlOutboxStore and OutboxRelay on the real database and broker', () =>
     expect(order).toEqual(['first in']);
   });
 
+  it('fences a relay whose session died: it cannot mark records sent once another instance holds the lock', async () => {
+    const first = new SqlOutboxStore(ds, schema, tail);
+    const second = new SqlOutboxStore(ds, schema, tail);
+    await ds.transaction((m) => first.enqueue(m, [{ topic, key: 'fenced', value: Buffer.from('fenced') }]));
+    let takenOver: boolean | undefined;
+    const firstPass = first.withRelayLock(async (session) => {
+      const batch = await session.nextBatch(10);
+      // The database drops the lock holder's session (a restart, a failover)...
+      await ds.query(
+        `SELECT pg_terminate_backend(pid) FROM pg_locks
+          WHERE locktype = 'advisory' AND granted AND database = (SELECT oid FROM pg_database WHERE datname = current_database())`,
+      );
+      // ...another instance takes the outbox over and relays...
+      takenOver = await second.withRelayLock(async () => undefined);
+      // ...and what the first one still does on its own must not count.
+      await session.markSent(batch.map((r) => r.id));
+    });
+    await expect(firstPass).rejects.toThrow();
+    expect(takenOver).toBe(true);
+    expect(await first.pending()).toBe(1);
+    // The record goes out once, from the instance that holds the outbox now.
+    const relay = new OutboxRelay(second, publisher, { pollIntervalMs: 100_000 });
+    await relay.start();
+    await relay.drainAndStop();
+    expect(await second.pending()).toBe(0);
+    const [sent] = await reader.waitFor((m) => m.key === 'fenced', 1);
+    expect(sent.value?.toString()).toBe('fenced');
+  });
+
   it('refuses to store a message its topic would refuse, as a permanent error of the writer', async () => {
     const store = new SqlOutboxStore(ds, schema, tail);
     const huge = Buffer.alloc(2 * 1024 * 1024, 'x'); // over the 1 MiB a topic outside the contracts takes

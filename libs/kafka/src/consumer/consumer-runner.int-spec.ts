@@ -259,4 +259,30 @@ describe('ConsumerRunner against the real broker', () => {
     expect(attempts[1]).toBeGreaterThanOrEqual(backAt);
     expect(dlq.messages.filter((m) => m.headers[Header.DlqTopic] === topic)).toHaveLength(0);
   });
+
+  it('reports not ready, with the reason, while its consumer restarts after a crash', async () => {
+    const topic = await freshTopic();
+    // Dead letters cannot be written (this publisher is not connected), so the batch fails
+    // past the client's retries and the consumer crashes.
+    const unconnected = new KafkaPublisher(kafka);
+    const r = runner(
+      topic,
+      `g-${randomUUID()}`,
+      async () => {
+        throw new PermanentError('BAD_ITEM', 'bad item');
+      },
+      { deadLetters: unconnected },
+    );
+    await produce(topic, ['bad']);
+    await r.start();
+    const seen: string[] = [];
+    await until(() => {
+      const status = r.status();
+      seen.push(status.state);
+      return status.state === 'starting' && (status.reason ?? '').startsWith('restarting after a crash');
+    }, 'the crash to show in the status');
+    await r.stop();
+    expect(seen).toContain('running');
+    expect(dlq.messages.filter((m) => m.headers[Header.DlqTopic] === topic)).toHaveLength(0);
+  });
 });

@@ -99,6 +99,9 @@ export class ConsumerRunner {
     this.consumer.on(this.consumer.events.CRASH, (event) => {
       const { error, restart } = event.payload as { error: Error; restart: boolean };
       if (restart) {
+        // Not ready until it has joined its group again: meanwhile nothing is consumed.
+        this.state = 'starting';
+        this.crashReason = `restarting after a crash: ${error?.message ?? 'unknown error'}`;
         this.logger.warn({ msg: 'consumer crashed, restarting', err: error });
         return;
       }
@@ -107,7 +110,9 @@ export class ConsumerRunner {
       this.logger.error({ msg: 'consumer crashed and will not restart', err: error });
     });
     this.consumer.on(this.consumer.events.GROUP_JOIN, () => {
-      if (this.state !== 'crashed') this.state = 'running';
+      if (this.state === 'crashed') return;
+      this.state = 'running';
+      this.crashReason = undefined;
     });
     this.logger = new Logger(`ConsumerRunner:${options.stage}`);
     this.retry = options.retry ?? DEFAULT_RETRY;

@@ -5,13 +5,15 @@ import { createServer, Server } from 'node:http';
 const waitingFor = new Set<string>();
 
 /**
- * Runs `attempt` until it succeeds, backing off (1 s, doubling, capped at 10 s, with jitter)
+ * Runs `attempt` until it succeeds, backing off (0.5 s, doubling, capped at 2 s, with jitter)
  * and logging each wait: how a service that starts while PostgreSQL or the broker is down
- * waits for it instead of exiting. Meanwhile the start-up probe answers not ready, naming it.
+ * waits for it instead of exiting, and starts within a couple of seconds of its return (an
+ * attempt is one connection: cheap enough to make every 2 s). Meanwhile the start-up probe
+ * answers not ready, naming it.
  */
 export async function untilAvailable<T>(what: string, attempt: () => Promise<T>, options: { maxDelayMs?: number } = {}): Promise<T> {
   const logger = new Logger('Startup');
-  const maxDelayMs = options.maxDelayMs ?? 10_000;
+  const maxDelayMs = options.maxDelayMs ?? 2000;
   for (let n = 1; ; n++) {
     try {
       const result = await attempt();
@@ -19,7 +21,7 @@ export async function untilAvailable<T>(what: string, attempt: () => Promise<T>,
       return result;
     } catch (e) {
       waitingFor.add(what);
-      const delay = Math.min(maxDelayMs, 1000 * 2 ** Math.min(10, n - 1));
+      const delay = Math.min(maxDelayMs, 500 * 2 ** Math.min(10, n - 1));
       logger.warn({ msg: 'waiting for a dependency', dependency: what, attempt: n, retryInMs: delay, error: e instanceof Error ? e.message : String(e) });
       await new Promise((r) => setTimeout(r, delay / 2 + (Math.random() * delay) / 2));
     }
