@@ -211,6 +211,11 @@ describe('the publish API', () => {
     const auth = { headers: { Authorization: `Bearer ${editor.apiKey}` } };
     const badVersion = await fetch(`${stack.urls.publish}/v1/stories/${minerals.id}/versions/first`, auth);
     expect([badVersion.status, ((await badVersion.json()) as { error: string }).error]).toEqual([400, 'INVALID_VERSION']);
+    // A version number past what the database can hold is the caller's mistake, not a 500.
+    for (const to of ['1e20', '2147483648', '1.5']) {
+      const huge = await fetch(`${stack.urls.publish}/v1/stories/${minerals.id}/diff?from=1&to=${to}`, auth);
+      expect([to, huge.status, ((await huge.json()) as { error: string }).error]).toEqual([to, 400, 'VALIDATION_FAILED']);
+    }
     const unknownParameter = await fetch(`${stack.urls.publish}/v1/stories?colour=red`, auth);
     expect(unknownParameter.status).toBe(400);
     const badEventId = await fetch(`${stack.urls.publish}/v1/stream`, { headers: { ...auth.headers, 'Last-Event-ID': 'yesterday' } });
