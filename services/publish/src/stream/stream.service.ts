@@ -7,6 +7,8 @@ import { StoriesRepository, StreamedVersionRow } from '../stories/stories.reposi
 import { StreamHead } from './stream-head';
 
 const PAGE = 200;
+/** Tries of one page read before the stream gives up (the client then reconnects with its Last-Event-ID). */
+const PAGE_READ_ATTEMPTS = 6;
 
 /** One event of the SSE stream: its id is the version's position in the published stream. */
 export interface StreamEvent {
@@ -57,7 +59,7 @@ export class StreamService implements BeforeApplicationShutdown {
       while (!stop.signal.aborted) {
         // Read the known head before the versions: a version recorded after the query moves the head past it.
         const seenHead = this.head.current();
-        const rows = await this.stories.versionsAfter(position, PAGE);
+        const rows = await this.pageAfter(position, stop.signal);
         for (const r of rows) {
           if (stop.signal.aborted) return;
           await sink.send({ position: r.seq, event: this.eventOf(r, scope) });
@@ -76,6 +78,23 @@ export class StreamService implements BeforeApplicationShutdown {
     } finally {
       signal.removeEventListener('abort', abort);
       this.open.delete(stop);
+    }
+  }
+
+  /**
+   * The next page of versions. A failed read (the read pool busy past its connection timeout,
+   * the database restarting) is tried again, backing off, rather than ending the stream: a
+   * client catching up should not have to notice a moment of load.
+   */
+  private async pageAfter(position: string, signal: AbortSignal): Promise<StreamedVersionRow[]> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.stories.versionsAfter(position, PAGE);
+      } catch (e) {
+        if (attempt >= PAGE_READ_ATTEMPTS || signal.aborted) throw e;
+        this.logger.warn({ msg: 'stream page read failed, trying again', attempt, position, err: e });
+        await new Promise((r) => setTimeout(r, Math.min(5000, 250 * 2 ** attempt)));
+      }
     }
   }
 
