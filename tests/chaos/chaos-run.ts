@@ -227,8 +227,14 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
     const lost = accepted.filter((s) => !bySubmission.has(s.submissionId as string)).length;
     const duplicates = [...byEvent.values()].filter((n) => n > 1).length + [...bySubmission.values()].filter((ids) => ids.size > 1).length;
 
-    // Recovery: the first event (broker time) of an item accepted after the fault, or after the outage ended.
+    // Recovery: the first event (broker time) of an item taken after the fault, or after the outage ended.
+    // When ingest took an item: the broker's time of its raw message (a 202 can reach a client
+    // on a busy machine well after that), else when the client had its answer.
     const acceptedAt = new Map(accepted.map((s) => [s.submissionId as string, s.acceptedAt as number]));
+    for (const m of hopMessages.get(Topic.WireRaw) ?? []) {
+      const id = m.headers[Header.SubmissionId];
+      if (acceptedAt.has(id)) acceptedAt.set(id, Number(m.timestamp));
+    }
     const firstAfter = (messages: InboundMessage[], since: number): number | null => {
       let first: number | null = null;
       for (const m of messages) {
