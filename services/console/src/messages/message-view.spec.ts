@@ -7,6 +7,13 @@ describe('payload views', () => {
     expect(view).toMatchObject({ kind: 'raw-submission', text: 'café', truncated: false });
   });
 
+  it('shows binary raw copy in hex', () => {
+    expect(payloadView(Topic.WireRaw, Buffer.from([0, 1, 2, 0xff]), { [Header.ContentType]: 'application/octet-stream' })).toMatchObject({
+      kind: 'hex',
+      hex: '000102ff',
+    });
+  });
+
   it('shows what cannot be read as JSON in hex, and flags JSON that breaks its contract', () => {
     expect(payloadView(Topic.WireNormalised, Buffer.from([0xff, 0x00]), {})).toMatchObject({ kind: 'hex', hex: 'ff00' });
     const invalid = payloadView(Topic.StoryVersions, Buffer.from('{"a":1}'), {});

@@ -42,9 +42,20 @@ function json(kind: 'normalised-item' | 'story-version' | 'ninjs-event', m: Inbo
   }
 }
 
-/** A raw submission as text in its declared charset (as normalise reads it). */
+/** Bytes that are not text: a NUL, or more than one in a hundred control characters. */
+export function looksBinary(bytes: Buffer): boolean {
+  let control = 0;
+  for (const b of bytes) {
+    if (b === 0) return true;
+    if (b < 0x09 || (b > 0x0d && b < 0x20)) control++;
+  }
+  return control > bytes.length / 100;
+}
+
+/** A raw submission as text in its declared charset (as normalise reads it); binary copy in hex. */
 export function rawView(value: Buffer, contentType: string | undefined): PayloadView {
   const shown = value.subarray(0, Math.min(value.length, MAX_SHOWN_BYTES));
+  if (looksBinary(shown.subarray(0, 4096))) return hex(value, `binary content (${contentType ?? 'no content type'})`);
   const decoded = decodeText(shown, parseContentType(contentType).charset);
   return { kind: 'raw-submission', contentType: contentType ?? null, charset: decoded.charset, text: decoded.text, truncated: shown.length < value.length };
 }
