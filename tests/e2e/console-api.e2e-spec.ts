@@ -37,13 +37,13 @@ describe('the console API, against the broker, the database and ingest', () => {
     const { csrfToken } = (await res.json()) as { csrfToken: string };
     return {
       cookie,
-      call: async (method, path, body) => {
+      call: async <T>(method: string, path: string, body?: unknown) => {
         const r = await fetch(`${app.url}${path}`, {
           method,
           headers: { cookie, ...(method === 'GET' ? {} : { 'content-type': 'application/json', 'x-csrf-token': csrfToken }) },
           body: method === 'GET' ? undefined : JSON.stringify(body ?? {}),
         });
-        return { status: r.status, body: await r.json() };
+        return { status: r.status, body: (await r.json()) as T };
       },
     };
   }
@@ -81,15 +81,15 @@ describe('the console API, against the broker, the database and ingest', () => {
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ username: 'nobody', password: 'x' }),
     });
-    expect([wrong.status, (await wrong.json()).error]).toEqual([401, 'INVALID_CREDENTIALS']);
+    expect([wrong.status, ((await wrong.json()) as { error: string }).error]).toEqual([401, 'INVALID_CREDENTIALS']);
     const form = await fetch(`${app.url}/api/session`, {
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
       body: 'username=a&password=b',
     });
-    expect([form.status, (await form.json()).error]).toEqual([403, 'CSRF_FAILED']);
+    expect([form.status, ((await form.json()) as { error: string }).error]).toEqual([403, 'CSRF_FAILED']);
     const anonymous = await fetch(`${app.url}/api/topics`);
-    expect([anonymous.status, (await anonymous.json()).error]).toEqual([401, 'UNAUTHORIZED']);
+    expect([anonymous.status, ((await anonymous.json()) as { error: string }).error]).toEqual([401, 'UNAUTHORIZED']);
     expect(await viewer.call('GET', '/api/messages?topic=no.such.topic')).toEqual({ status: 404, body: expect.objectContaining({ error: 'UNKNOWN_TOPIC' }) });
     expect(await viewer.call('GET', '/api/messages?topic=wire.raw.v1&limit=0')).toEqual({
       status: 400,

@@ -12,6 +12,16 @@ const SHOTS = path.join(ROOT, 'tmp', 'screenshots', 'console');
 const XSS = '<img src=x onerror=alert(1)>';
 const NAME = 'console-browser';
 
+/** The page's globals, as the code given to page.evaluate uses them (the suites compile without the DOM library). */
+interface PageGlobals {
+  document: {
+    querySelector(selector: string): { textContent: string | null } | null;
+    documentElement: { dataset: Record<string, string | undefined>; scrollWidth: number };
+  };
+  unreloaded?: boolean;
+  highest: Record<string, number>;
+}
+
 describe('the operators’ console, in a browser', () => {
   let stack: RunningStack;
   let consoleApp: { url: string; stop(): Promise<void> };
@@ -83,12 +93,12 @@ describe('the operators’ console, in a browser', () => {
   it('shows the sample page moving through the stages without a reload', async () => {
     // The page records the highest throughput it shows for each stage; nothing reloads it meanwhile.
     await page.evaluate(() => {
-      const w = window as unknown as { unreloaded: boolean; highest: Record<string, number> };
+      const w = globalThis as unknown as PageGlobals;
       w.unreloaded = true;
       w.highest = {};
       setInterval(() => {
         for (const stage of ['ingest', 'normalise', 'dedupe', 'publish']) {
-          const shown = Number(document.querySelector(`[data-testid=stage-${stage}-rate]`)?.textContent ?? '0');
+          const shown = Number((globalThis as unknown as PageGlobals).document.querySelector(`[data-testid=stage-${stage}-rate]`)?.textContent ?? '0');
           w.highest[stage] = Math.max(w.highest[stage] ?? 0, shown);
         }
       }, 100);
@@ -97,13 +107,13 @@ describe('the operators’ console, in a browser', () => {
     // Pushed by the server: each stage's throughput rises above zero, on the same page.
     await page.waitForFunction(
       () => {
-        const highest = (window as unknown as { highest: Record<string, number> }).highest;
+        const highest = (globalThis as unknown as PageGlobals).highest;
         return ['ingest', 'normalise', 'dedupe', 'publish'].every((s) => (highest[s] ?? 0) > 0);
       },
       undefined,
       { timeout: 90_000, polling: 250 },
     );
-    expect(await page.evaluate(() => (window as unknown as { unreloaded?: boolean }).unreloaded)).toBe(true);
+    expect(await page.evaluate(() => (globalThis as unknown as PageGlobals).unreloaded)).toBe(true);
     await page.screenshot({ path: path.join(SHOTS, 'home.png'), fullPage: true });
     await page.goto(`${consoleApp.url}/#/topics`);
     await page.waitForSelector('[data-testid=topics] tbody tr');
@@ -159,8 +169,8 @@ describe('the operators’ console, in a browser', () => {
     expect(await replay.isDisabled()).toBe(true);
     expect(await p.locator('[data-testid=replay-all]').isDisabled()).toBe(true);
     const answer = await p.evaluate(async () => {
-      const session = await (await fetch('/api/session')).json();
-      const letters = await (await fetch('/api/dead-letters')).json();
+      const session = (await (await fetch('/api/session')).json()) as { csrfToken: string };
+      const letters = (await (await fetch('/api/dead-letters')).json()) as { items: { partition: number; offset: string }[] };
       const first = letters.items[0];
       const res = await fetch('/api/dead-letters/replay', {
         method: 'POST',
@@ -202,12 +212,12 @@ describe('the operators’ console, in a browser', () => {
   it('has a dark mode and fits a 390-pixel phone', async () => {
     await page.goto(`${consoleApp.url}/#/pipeline`);
     await page.click('[data-testid=theme-toggle]');
-    expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
+    expect(await page.evaluate(() => (globalThis as unknown as PageGlobals).document.documentElement.dataset.theme)).toBe('dark');
     const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, storageState: await operatorContext.storageState() });
     const p = await phone.newPage();
     await p.goto(consoleApp.url);
     await p.waitForSelector('[data-testid=stage-publish]');
-    expect(await p.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    expect(await p.evaluate(() => (globalThis as unknown as PageGlobals).document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     await p.screenshot({ path: path.join(SHOTS, 'phone-dark.png'), fullPage: true });
     await phone.close();
   });
