@@ -159,6 +159,32 @@ describe('the operators’ console, in a browser', () => {
     await page.screenshot({ path: path.join(SHOTS, 'audit.png'), fullPage: true });
   });
 
+  it('tails a topic live: a burst arrives whole, newest on top, and stays after Stop', async () => {
+    await page.goto(`${consoleApp.url}/#/messages`);
+    await page.selectOption('select[name=topic]', 'wire.raw.v1');
+    await page.fill('input[name=source]', source.id);
+    await page.click('[data-testid=tail-start]');
+    await page.waitForSelector('.badge:has-text("live")');
+    const burst = await Promise.all(Array.from({ length: 20 }, (_, i) => post(`Burst headline ${i}\n\nBurst copy ${i}.`, 'text/plain; charset=utf-8')));
+    await page.waitForFunction(
+      (n) => (globalThis as unknown as PageGlobals).document.querySelector('[data-testid=message-count]')?.textContent?.startsWith(`${n} messages`),
+      20,
+      {
+        timeout: 60_000,
+      },
+    );
+    await page.click('[data-testid=tail-stop]');
+    expect(await text(page, 'message-count')).toMatch(/^20 messages/);
+    const shown = await page
+      .locator('[data-testid=message]')
+      .evaluateAll((els) => els.map((e) => ({ submission: e.getAttribute('data-submission'), at: e.getAttribute('data-timestamp') ?? '' })));
+    expect(shown.map((m) => m.submission).sort()).toEqual([...burst].sort());
+    expect(shown[0].at >= shown[shown.length - 1].at).toBe(true);
+    await page.locator('[data-testid=message] summary').first().click();
+    expect(await page.locator('[data-testid=message] [data-testid=payload][data-kind=raw-submission]').first().innerText()).toContain('Burst headline');
+    await page.screenshot({ path: path.join(SHOTS, 'messages-tail.png'), fullPage: true });
+  });
+
   it('lets a viewer read but not replay: the control is disabled and the API answers 403', async () => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
     const p = await context.newPage();

@@ -8,7 +8,7 @@ const SHOWN = 500;
 
 function Message({ m }: { m: MessageView }) {
   return (
-    <li class="message" data-testid="message">
+    <li class="message" data-testid="message" data-timestamp={m.timestamp} data-submission={m.headers['copydesk-submission-id'] ?? ''}>
       <details>
         <summary>
           <span class="place">
