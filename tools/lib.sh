@@ -13,7 +13,7 @@ ensure_packages() {
 
 build() {
   log "building"
-  (cd "$ROOT" && npx tsc -p tsconfig.build.json && node tools/prune-dist.js)
+  (cd "$ROOT" && npx tsc -p tsconfig.build.json && node tools/prune-dist.js && npx vite build --config services/console/web/vite.config.mjs)
 }
 
 # PostgreSQL must answer at the host and port of DATABASE_URL; start the local cluster if it is down.

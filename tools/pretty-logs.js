@@ -10,7 +10,7 @@ process.on('SIGINT', () => undefined);
 process.on('SIGTERM', () => undefined);
 
 const name = (process.argv[2] || '').padEnd(9);
-const colors = { ingest: 36, normalise: 35, dedupe: 33, publish: 32, kafka: 34 };
+const colors = { ingest: 36, normalise: 35, dedupe: 33, publish: 32, console: 31, kafka: 34 };
 const color = process.stdout.isTTY ? colors[(process.argv[2] || '').trim()] || 0 : 0;
 const paint = (code, text) => (code ? `\x1b[${code}m${text}\x1b[0m` : text);
 const levels = { debug: 90, info: 0, warn: 33, error: 31 };

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Starts the whole stack in the foreground: the Kafka broker, the database set-up and the
-# four services, with readable logs. Ctrl-C stops everything cleanly.
+# Starts the whole stack in the foreground: the Kafka broker, the database set-up, the
+# four services and the operators' console, with readable logs. Ctrl-C stops everything cleanly.
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 cd "$ROOT"
@@ -9,6 +9,8 @@ export KAFKA_PORT="${KAFKA_PORT:-9092}"
 export KAFKA_BROKERS="${KAFKA_BROKERS:-127.0.0.1:$KAFKA_PORT}"
 export DATABASE_URL="${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/copydesk}"
 export HOST="${HOST:-127.0.0.1}"
+# The token between the console and ingest's source administration; a new one each start.
+export INGEST_ADMIN_TOKEN="${INGEST_ADMIN_TOKEN:-$(node -e 'console.log(require("node:crypto").randomBytes(24).toString("base64url"))')}"
 
 ensure_packages
 build
@@ -66,9 +68,33 @@ else
 fi
 reader_key="$(node -e 'console.log(require(process.argv[1]).apiKey)' "$ROOT/$consumer_file")"
 
+# The console reads the stories API with a key of its own (every status: operators see withheld
+# and canceled copy too), and an operator login is made for trying it; both are kept in tmp/.
+console_key_file="tmp/stack-console-consumer.json"
+if [ -f "$console_key_file" ] && node_modules/.bin/copydesk consumers list | grep -q "$(node -e 'console.log(require(process.argv[1]).id)' "$ROOT/$console_key_file")"; then
+  :
+else
+  node_modules/.bin/copydesk consumers add "console $(date -u +%Y%m%d%H%M%S)" --all-statuses > "$console_key_file"
+fi
+export CONSOLE_PUBLISH_KEY="$(node -e 'console.log(require(process.argv[1]).apiKey)' "$ROOT/$console_key_file")"
+operator_file="tmp/stack-operator.json"
+if [ -f "$operator_file" ] && node_modules/.bin/copydesk users list | grep -q "\"username\":\"$(node -e 'console.log(require(process.argv[1]).username)' "$ROOT/$operator_file")\""; then
+  :
+else
+  node_modules/.bin/copydesk users add "operator-$(date -u +%Y%m%d%H%M%S)" --role operator |
+    node -e 'const u = JSON.parse(require("fs").readFileSync(0, "utf8")); console.log(JSON.stringify({ username: u.username, password: u.password }))' > "$operator_file"
+fi
+operator_name="$(node -e 'console.log(require(process.argv[1]).username)' "$ROOT/$operator_file")"
+operator_password="$(node -e 'console.log(require(process.argv[1]).password)' "$ROOT/$operator_file")"
+
+setsid node -r ./tools/register-paths.js dist/services/console/src/main.js > >(exec node tools/pretty-logs.js console) 2>&1 &
+pids+=($!)
+wait_http "http://$HOST:${CONSOLE_PORT:-8080}/health/ready" 120
+
 cat >&2 <<INFO
 
   Copydesk is running.
+    console    http://$HOST:${CONSOLE_PORT:-8080}   log in as $operator_name / $operator_password (also in $operator_file)
     ingest     http://$HOST:8081   POST /v1/wire
     normalise  http://$HOST:8082   /health/ready
     dedupe     http://$HOST:8083   /health/ready

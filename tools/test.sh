@@ -13,6 +13,15 @@ export DATABASE_URL="${TEST_DATABASE_URL:-postgres://postgres@127.0.0.1:5432/cop
 export LOG_LEVEL="${LOG_LEVEL:-warn}"
 
 ensure_packages
+# The console's browser tests drive Debian's Chromium; a fresh machine gets it from apt.
+if [ ! -x /usr/bin/chromium ]; then
+  log "installing Chromium for the browser tests"
+  if [ "$(id -u)" -eq 0 ]; then
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+  else
+    sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+  fi
+fi
 build
 log "lint (formatting included) and typecheck"
 npx prettier --check . --log-level warn

@@ -11,6 +11,10 @@ export const Header = {
   ItemId: 'copydesk-item-id',
   /** `<schema>:<record id>` of the outbox record a message was sent from: how a relay recognises what it already sent. */
   OutboxId: 'copydesk-outbox-id',
+  /** On a message replayed from the DLQ: the attempts its dead letter recorded, so a dead letter made again counts on from them. */
+  Attempts: 'copydesk-attempts',
+  /** On a message replayed from the DLQ: `<dlq topic>/<partition>/<offset>` of the dead letter it came from. */
+  ReplayOf: 'copydesk-replay-of',
   // W3C Trace Context, passed from message to message
   TraceParent: 'traceparent',
   TraceState: 'tracestate',

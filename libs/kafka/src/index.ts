@@ -11,6 +11,7 @@ export * from './dlq/dead-letter';
 export * from './admin/kafka-admin';
 export * from './admin/broker-health';
 export * from './tail/topic-tail-reader';
+export * from './reader/offset-reader';
 export * from './subscriber/subscribe';
 export * from './nest/kafka-message.context';
 export * from './nest/kafka-exception.filter';

@@ -6,6 +6,8 @@ import { BrokerHealth, kafkaProviders } from '@copydesk/kafka';
 import { HealthController, healthChecksProvider } from '@copydesk/observability';
 import { outboxProviders } from '@copydesk/outbox';
 import { DedupeConfig } from './config/dedupe.config';
+import { DecisionsController } from './decisions/decisions.controller';
+import { DecisionsRepository } from './decisions/decisions.repository';
 import { createDedupeDataSource, DEDUPE_SCHEMA } from './database/dedupe-data-source';
 import { DedupeRetention } from './retention/dedupe-retention';
 import { DedupeRepository } from './stories/dedupe.repository';
@@ -13,7 +15,7 @@ import { DedupeService } from './stories/dedupe.service';
 import { NormalisedItemHandler } from './stories/normalised-item.handler';
 
 @Module({
-  controllers: [NormalisedItemHandler, HealthController],
+  controllers: [NormalisedItemHandler, HealthController, DecisionsController],
   providers: [
     { provide: DedupeConfig, useFactory: () => loadConfig(DedupeConfig) },
     dataSourceProvider(DedupeConfig, createDedupeDataSource, DEDUPE_SCHEMA),
@@ -23,6 +25,7 @@ import { NormalisedItemHandler } from './stories/normalised-item.handler';
     DedupeRepository,
     DedupeService,
     DedupeRetention,
+    DecisionsRepository,
   ],
 })
 export class AppModule {}

@@ -4,6 +4,9 @@ import { loadConfig } from '@copydesk/config';
 import { DatabaseHealth, dataSourceProvider } from '@copydesk/database';
 import { BrokerHealth, kafkaProviders } from '@copydesk/kafka';
 import { HealthController, healthChecksProvider } from '@copydesk/observability';
+import { AdminTokenGuard } from './admin/admin-token.guard';
+import { SourceStatsRepository } from './admin/source-stats.repository';
+import { SourcesAdminController } from './admin/sources-admin.controller';
 import { WireAdmission } from './admission/wire-admission.middleware';
 import { IngestConfig } from './config/ingest.config';
 import { createIngestDataSource, INGEST_SCHEMA } from './database/ingest-data-source';
@@ -18,7 +21,7 @@ import { WireController } from './wire/wire.controller';
 import { WireService } from './wire/wire.service';
 
 @Module({
-  controllers: [WireController, HealthController],
+  controllers: [WireController, HealthController, SourcesAdminController],
   providers: [
     healthChecksProvider({
       useFactory: (ds: DataSource, broker: BrokerHealth) => [new DatabaseHealth(ds), broker],
@@ -37,6 +40,8 @@ import { WireService } from './wire/wire.service';
     SourceChangesListener,
     WireAdmission,
     BearerAuthGuard,
+    AdminTokenGuard,
+    SourceStatsRepository,
     SubmissionsRepository,
     LateAcceptances,
     IngestRetention,

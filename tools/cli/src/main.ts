@@ -13,7 +13,7 @@ import { isWireFormatError, parseWire } from '@copydesk/wire-formats';
 Logger.overrideLogger(new JsonLogger({ service: 'cli', level: 'warn', write: (line) => process.stderr.write(line + '\n') }));
 
 const ROOT = path.resolve(__dirname, '..', '..', '..', '..');
-const SERVICES_WITH_SCHEMA = ['ingest', 'dedupe', 'publish'];
+const SERVICES_WITH_SCHEMA = ['ingest', 'dedupe', 'publish', 'console'];
 
 // Readers of the publish API: `copydesk consumers …` runs publish's own command.
 const CONSUMER_USAGE = `
@@ -34,6 +34,12 @@ const SOURCES_USAGE = `  sources add NAME                 register a source; pri
   sources disable NAME|ID          disable a source: its key stops working on every running ingest
   sources rotate NAME|ID           give a source a new key; prints {"id","name","apiKey"} once, the old key stops working`;
 
+// Operators of the console: `copydesk users …` runs the console's own command.
+const USERS_USAGE = `  users add NAME --role viewer|operator|admin [--password PASSWORD]
+                                   add a console user; prints {"username","role","password"} (the password generated unless given)
+  users list                       list console users (never their passwords)
+`;
+
 const USAGE = `usage: copydesk <command>
 
 ${SOURCES_USAGE}
@@ -42,7 +48,7 @@ ${SOURCES_USAGE}
   topics create                    create the Kafka topics that are missing
   db migrate                       create the database if missing and apply every service's migrations
   setup                            db migrate, then topics create
-${CONSUMER_USAGE}
+${CONSUMER_USAGE}${USERS_USAGE}
 environment: KAFKA_BROKERS (default 127.0.0.1:9092), DATABASE_URL (default postgres://postgres@127.0.0.1:5432/copydesk)
 `;
 
@@ -130,6 +136,8 @@ async function main(argv: string[]): Promise<number> {
     }
     case 'consumers':
       return consumers(rest);
+    case 'users':
+      return runNode('services/console/src/commands/users.command.js', rest);
     case undefined:
     case 'help':
     case '--help':

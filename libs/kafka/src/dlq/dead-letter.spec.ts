@@ -12,6 +12,14 @@ describe('buildDeadLetter', () => {
     timestamp: '0',
   };
 
+  it('counts on from the attempts a replayed message carries', () => {
+    const replayed = { ...original, headers: { ...original.headers, [Header.Attempts]: '2' } };
+    const letter = buildDeadLetter('normalise', replayed, { kind: 'permanent', code: 'EMPTY_BODY', message: 'empty', details: [] }, 1);
+    expect(readDeadLetter(letter.headers ?? {}).attempts).toBe(3);
+    const plain = buildDeadLetter('normalise', original, { kind: 'permanent', code: 'EMPTY_BODY', message: 'empty', details: [] }, 1);
+    expect(readDeadLetter(plain.headers ?? {}).attempts).toBe(1);
+  });
+
   it('keeps the payload and key untouched and records the reason', () => {
     const letter = buildDeadLetter(
       'normalise',

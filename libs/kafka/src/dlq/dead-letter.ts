@@ -10,6 +10,9 @@ const MAX_HEADER_TEXT = 4000;
  */
 export function buildDeadLetter(stage: string, message: InboundMessage, failure: FailureInfo, attempts: number, now: Date = new Date()): OutgoingMessage {
   const headers: Record<string, string> = {};
+  // A message replayed from the DLQ carries the attempts already spent on it: they count on.
+  const earlier = Number(message.headers[Header.Attempts] ?? 0);
+  const total = attempts + (Number.isSafeInteger(earlier) && earlier > 0 ? earlier : 0);
   for (const [k, v] of Object.entries(message.headers)) headers[`${Header.DlqOriginalHeaderPrefix}${k}`] = v;
   Object.assign(headers, {
     [Header.DlqStage]: stage,
@@ -20,7 +23,7 @@ export function buildDeadLetter(stage: string, message: InboundMessage, failure:
     [Header.DlqPartition]: String(message.partition),
     [Header.DlqOffset]: message.offset,
     [Header.DlqKey]: message.key ?? '',
-    [Header.DlqAttempts]: String(attempts),
+    [Header.DlqAttempts]: String(total),
     [Header.DlqFailedAt]: now.toISOString(),
   });
   // Keep the ids that follow the work, so operators can search dead letters by them.

@@ -5,6 +5,7 @@ import { CandidateIndex1764270300000 } from './migrations/1764270300000-candidat
 import { OutboxAttempts1764900000000 } from './migrations/1764900000000-outbox-attempts';
 import { OutboxNotBefore1796100100000 } from './migrations/1796100100000-outbox-not-before';
 import { RetentionIndexes1796117700000 } from './migrations/1796117700000-retention-indexes';
+import { DecisionsBySubmission1796200100000 } from './migrations/1796200100000-decisions-by-submission';
 
 export const DEDUPE_SCHEMA = 'dedupe';
 
@@ -20,6 +21,7 @@ export function createDedupeDataSource(url: string): DataSource {
       OutboxAttempts1764900000000,
       OutboxNotBefore1796100100000,
       RetentionIndexes1796117700000,
+      DecisionsBySubmission1796200100000,
     ],
   });
 }

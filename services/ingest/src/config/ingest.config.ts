@@ -1,4 +1,4 @@
-import { IsInt, Max, Min } from 'class-validator';
+import { IsInt, IsString, Max, Min } from 'class-validator';
 import { CommonConfig } from '@copydesk/config';
 
 export class IngestConfig extends CommonConfig {
@@ -6,6 +6,13 @@ export class IngestConfig extends CommonConfig {
   @Min(1)
   @Max(65535)
   INGEST_PORT = 8081;
+
+  /**
+   * The bearer token of the source administration endpoints (/admin/v1/sources), which the
+   * operators' console calls; empty (the default) switches them off.
+   */
+  @IsString()
+  INGEST_ADMIN_TOKEN = '';
 
   /** Largest body accepted, in bytes. Kafka's topic limit is set above this. */
   @IsInt()

@@ -15,4 +15,5 @@ export enum IngestErrorCode {
   InvalidSourceName = 'INVALID_SOURCE_NAME',
   SourceExists = 'SOURCE_EXISTS',
   SourceNotFound = 'SOURCE_NOT_FOUND',
+  AdminDisabled = 'ADMIN_DISABLED',
 }
