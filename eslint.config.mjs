@@ -34,7 +34,7 @@ export default [
         'error',
         {
           patterns: [
-            { group: ['kafkajs', 'kafkajs/*'], message: 'Kafka is reached through @copydesk/kafka only.' },
+            { group: ['kafkajs', 'kafkajs/*', '@platformatic/kafka', '@platformatic/kafka/*'], message: 'Kafka is reached through @copydesk/kafka only.' },
             {
               group: ['../../libs/*', '../../../libs/*', '../../services/*', '../../../services/*'],
               message: 'Import another project through its @copydesk/* entry point.',

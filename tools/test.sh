@@ -43,7 +43,10 @@ node_modules/.bin/copydesk setup
 
 mkdir -p tmp
 set +e
-npx jest --ci --runInBand --json --outputFile=tmp/jest-results.json "$@"
+# NestJS 12 ships as ES modules only; Jest 30 loads them from the CommonJS specs (require(esm))
+# only where Node's vm modules are on.
+NODE_OPTIONS="--experimental-vm-modules --disable-warning=ExperimentalWarning ${NODE_OPTIONS:-}" \
+  npx jest --ci --runInBand --json --outputFile=tmp/jest-results.json "$@"
 status=$?
 set -e
 stop_broker

@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Header, Topic } from '@copydesk/contracts';
 import { InboundMessage, KafkaConnection, subscribe } from '@copydesk/kafka';
-import { ROOT } from '../support/env';
+import { commandEnv, ROOT } from '../support/env';
 import { ServiceName, ServiceProcess } from '../support/service-processes';
 import { OwnBroker } from './own-broker';
 import { OwnPostgres } from './own-postgres';
@@ -79,7 +79,7 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
   await broker.init();
   const env = { KAFKA_BROKERS: broker.address, DATABASE_URL: pg.url };
   const cli = (...args: string[]) => {
-    const r = spawnSync(path.join(ROOT, 'node_modules/.bin/copydesk'), args, { env: { ...process.env, ...env, LOG_LEVEL: 'warn' }, encoding: 'utf8' });
+    const r = spawnSync(path.join(ROOT, 'node_modules/.bin/copydesk'), args, { env: commandEnv({ ...env, LOG_LEVEL: 'warn' }), encoding: 'utf8' });
     if (r.status !== 0) throw new Error(`copydesk ${args.join(' ')} failed: ${r.stderr}`);
     return r.stdout;
   };

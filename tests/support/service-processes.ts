@@ -1,7 +1,7 @@
 import { ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { createWriteStream, mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { DATABASE_URL, KAFKA_BROKERS, ROOT } from './env';
+import { commandEnv, DATABASE_URL, KAFKA_BROKERS, ROOT } from './env';
 
 export type ServiceName = 'ingest' | 'normalise' | 'dedupe' | 'publish';
 
@@ -120,7 +120,7 @@ export async function startServices(
 /** `copydesk sources add NAME`, as a newsroom engineer would run it. */
 export function addSource(name: string): { id: string; name: string; apiKey: string } {
   const result = spawnSync(path.join(ROOT, 'node_modules/.bin/copydesk'), ['sources', 'add', name], {
-    env: { ...process.env, DATABASE_URL },
+    env: commandEnv({ DATABASE_URL }),
     encoding: 'utf8',
   });
   if (result.status !== 0) throw new Error(`copydesk sources add failed: ${result.stderr}`);
@@ -141,7 +141,7 @@ export interface ConsumerKey {
 export function consumersCommand(args: string[]): Promise<{ status: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn(path.join(ROOT, 'node_modules/.bin/copydesk'), ['consumers', ...args], {
-      env: { ...process.env, DATABASE_URL },
+      env: commandEnv({ DATABASE_URL }),
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stdout = '';

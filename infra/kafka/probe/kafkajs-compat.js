@@ -9,6 +9,9 @@
  *   groups        two consumers in one group (eachMessage + eachBatch), commits,
  *                 rebalance when one leaves, then admin fetchOffsets / describeGroups
  *   idempotent    idempotent producer (maxInFlightRequests 1, acks -1) sendBatch
+ *   heartbeats    a handler that takes 2.5 session timeouts on one message, heartbeating
+ *                 every second as ConsumerRunner does: the member stays in the group, nothing
+ *                 is re-delivered
  *   transactions  transactionalId, send, sendOffsets, commit, abort,
  *                 read_committed consumer sees only committed messages
  *
@@ -357,12 +360,69 @@ async function checkTransactions() {
   return `read_committed=${JSON.stringify(committedValues)}, read_uncommitted had ${uncommitted.length} records, group offset ${off}`;
 }
 
+async function checkHeartbeats() {
+  const topic = t('slow');
+  const groupId = `probe-slow-${RUN}`;
+  await createTopic(topic, 1);
+  const sessionTimeout = 6000;
+  const c = kafka.consumer({ groupId, maxWaitTimeInMs: 200, sessionTimeout, heartbeatInterval: 1000, rebalanceTimeout: 10000 });
+  toClose.push(c);
+  let joins = 0;
+  let heartbeats = 0;
+  c.on(c.events.GROUP_JOIN, () => joins++);
+  c.on(c.events.HEARTBEAT, () => heartbeats++);
+  const seen = [];
+  let slowDone = false;
+  await c.connect();
+  await c.subscribe({ topics: [topic], fromBeginning: true });
+  await c.run({
+    autoCommit: true,
+    autoCommitInterval: 2000,
+    autoCommitThreshold: 200,
+    eachBatchAutoResolve: false,
+    eachBatch: async ({ batch, resolveOffset, heartbeat, commitOffsetsIfNecessary }) => {
+      for (const m of batch.messages) {
+        const v = m.value.toString();
+        seen.push(v);
+        if (v === 'slow') {
+          // ConsumerRunner's pause: wait, heartbeating every second.
+          const end = Date.now() + sessionTimeout * 2.5;
+          while (Date.now() < end) {
+            await sleep(Math.min(1000, end - Date.now()));
+            await heartbeat();
+          }
+          slowDone = true;
+        }
+        resolveOffset(m.offset);
+        await commitOffsetsIfNecessary();
+        await heartbeat();
+      }
+    },
+  });
+  await waitFor(() => joins >= 1, 20000, 'the consumer to join');
+  const producer = kafka.producer();
+  toClose.push(producer);
+  await producer.connect();
+  await producer.send({ topic, messages: [{ value: 'slow' }, { value: 'after' }] });
+  await waitFor(() => slowDone, sessionTimeout * 4, 'the slow handler');
+  await waitFor(() => seen.includes('after'), 10000, 'the next message');
+  await sleep(1000);
+  const { groups } = await admin.describeGroups([groupId]);
+  assert(joins === 1, `no rejoin while the handler took ${sessionTimeout * 2.5} ms (joins=${joins})`);
+  assert(JSON.stringify(seen) === JSON.stringify(['slow', 'after']), `nothing re-delivered (seen ${JSON.stringify(seen)})`);
+  assert(groups[0].members.length === 1, `still one member (got ${groups[0].members.length}, state ${groups[0].state})`);
+  await c.disconnect();
+  await producer.disconnect();
+  return `handler took ${sessionTimeout * 2.5} ms with sessionTimeout ${sessionTimeout}: ${heartbeats} heartbeats, 1 join, no re-delivery`;
+}
+
 // ------------------------------------------------------------------ main
 
 const checks = [
   ['admin', checkAdmin],
   ['groups', checkGroups],
   ['idempotent', checkIdempotent],
+  ['heartbeats', checkHeartbeats],
   ['transactions', checkTransactions],
 ];
 
@@ -374,7 +434,7 @@ const checks = [
     await withTimeout(admin.connect(), 15000, 'admin connect');
   } catch (e) {
     console.log(`FAIL connect: ${errText(e)}`);
-    console.log('0 passed, 4 failed');
+    console.log(`0 passed, ${checks.length} failed`);
     process.exit(1);
   }
   for (const [name, fn] of checks) {

@@ -22,7 +22,7 @@ async function bootstrap(): Promise<void> {
   // Copy is taken as bytes, whatever its type: decoding is normalise's job.
   app.use('/v1/wire', express.raw({ type: () => true, limit: config.INGEST_MAX_BODY_BYTES }));
   await listenAfterStartup(app, { host: config.HOST, port: config.INGEST_PORT });
-  new Logger('Bootstrap').log({ msg: 'listening', url: `http://${config.HOST}:${config.INGEST_PORT}` });
+  new Logger('Bootstrap').log({ msg: 'listening', url: `http://${config.HOST}:${config.INGEST_PORT}`, node: process.versions.node });
 }
 
 bootstrap().catch(exitOnStartupFailure('ingest'));

@@ -41,7 +41,7 @@ describe('KafkaTransport: Nest handlers on the real broker', () => {
 
   @KafkaHandlers()
   class NotesHandler {
-    @EventPattern(topic)
+    @EventPattern<string>(topic)
     handle(@Payload() note: WireNote, @Ctx() ctx: KafkaMessageContext): void {
       received.push({ note, offset: ctx.getOffset(), headers: ctx.getHeaders() });
     }
@@ -49,7 +49,7 @@ describe('KafkaTransport: Nest handlers on the real broker', () => {
 
   @KafkaHandlers()
   class NoteBatchesHandler {
-    @EventPattern(batchTopic, { batch: true })
+    @EventPattern<string>(batchTopic, { batch: true })
     handle(@Payload() notes: WireNote[], @Ctx() ctx: KafkaBatchContext): void {
       batches.push({ names: notes.map((n) => n.name), offsets: ctx.getMessages().map((m) => m.offset) });
     }

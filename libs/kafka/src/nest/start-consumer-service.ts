@@ -57,5 +57,5 @@ export async function createConsumerApp(module: Type<unknown>, options: Consumer
 export async function startConsumerService(module: Type<unknown>, options: ConsumerServiceOptions & { port: number }): Promise<void> {
   const app = await createConsumerApp(module, options);
   await listenAfterStartup(app, { host: options.config.HOST, port: options.port });
-  new Logger('Bootstrap').log({ msg: 'listening', url: `http://${options.config.HOST}:${options.port}` });
+  new Logger('Bootstrap').log({ msg: 'listening', url: `http://${options.config.HOST}:${options.port}`, node: process.versions.node });
 }
