@@ -6,6 +6,9 @@ import { promisify } from 'node:util';
 
 const exec = promisify(execFile);
 
+/** util-linux's runuser lives in sbin, which a non-login shell's PATH may lack. */
+const RUNUSER = ['/usr/sbin/runuser', '/sbin/runuser'].find((p) => existsSync(p)) ?? 'runuser';
+
 /** The newest PostgreSQL server binaries installed the Debian way (/usr/lib/postgresql/N/bin). */
 function serverBinDir(): string {
   const root = '/usr/lib/postgresql';
@@ -76,7 +79,7 @@ export class OwnPostgres {
 
   private command(tool: string, args: string[]): [string, string[]] {
     const binary = path.join(this.bin, tool);
-    return this.asPostgres ? ['runuser', ['-u', 'postgres', '--', binary, ...args]] : [binary, args];
+    return this.asPostgres ? [RUNUSER, ['-u', 'postgres', '--', binary, ...args]] : [binary, args];
   }
 
   private async run(tool: string, args: string[]): Promise<void> {
