@@ -37,7 +37,25 @@ function logCreator() {
   };
 }
 
+/**
+ * kafkajs 2.2.4 (its last release) arms its request-queue timer with `throttledUntil - now`,
+ * a large negative delay whenever nothing is throttled, and Node 24 warns about each such timer
+ * (TimeoutNegativeWarning) on the console. Node runs it after 1 ms, which is what kafkajs
+ * means, so that one warning says nothing to an operator: it alone is dropped, once, here.
+ */
+export function quietNegativeTimeoutWarnings(target: { emitWarning: (...args: never[]) => void } = process): void {
+  const emit = target.emitWarning as ((warning: string | Error, ...rest: unknown[]) => void) & { quiet?: boolean };
+  if (emit.quiet) return;
+  const quiet = (warning: string | Error, ...rest: unknown[]): void => {
+    const type = typeof rest[0] === 'string' ? rest[0] : (rest[0] as { type?: string } | undefined)?.type;
+    if (type === 'TimeoutNegativeWarning') return;
+    emit.call(target, warning, ...rest);
+  };
+  target.emitWarning = Object.assign(quiet, { quiet: true });
+}
+
 export function createKafkajsClient(options: KafkajsClientOptions): Kafka {
+  quietNegativeTimeoutWarnings();
   return new Kafka({
     clientId: options.clientId,
     brokers: options.brokers,
