@@ -8,7 +8,7 @@ const RECHECK_ABOVE = 14;
 
 /**
  * How many times longer `run` takes on `large` than on `small`, measured in this process: the
- * ratio of the shortest timings of each, in CPU time of this process (other processes on a
+ * ratio of the medians of timings of each, in CPU time of this process (other processes on a
  * shared machine do not count in it), interleaved so that a busy moment of the machine hits
  * both. Linear work gives about the ratio of the sizes; quadratic work its square. A ratio that
  * looks high after three rounds gets up to nine, so that a few timings slowed by other processes
@@ -22,13 +22,12 @@ export function timeGrowth<T>(small: T, large: T, run: (input: T) => unknown): n
   const repeat = Math.max(1, Math.ceil(MIN_SAMPLE_MS / Math.max(once, 0.01)));
   const smallTimes: number[] = [];
   const largeTimes: number[] = [];
-  // The shortest timings are the least disturbed (a collection, another thread); the large
-  // input's first pass, which pays those once-only costs, is never the shortest of several.
-  while (smallTimes.length < FIRST_ROUNDS || (smallTimes.length < MAX_ROUNDS && Math.min(...largeTimes) / Math.min(...smallTimes) > RECHECK_ABOVE)) {
+  // The medians drop the large input's first pass, which pays those once-only costs.
+  while (smallTimes.length < FIRST_ROUNDS || (smallTimes.length < MAX_ROUNDS && median(largeTimes) / median(smallTimes) > RECHECK_ABOVE)) {
     smallTimes.push(time(() => repeatRun(small, run, repeat)));
     largeTimes.push(time(() => repeatRun(large, run, repeat)));
   }
-  return Math.min(...largeTimes) / Math.min(...smallTimes);
+  return median(largeTimes) / median(smallTimes);
 }
 
 function repeatRun<T>(input: T, run: (input: T) => unknown, times: number): void {
@@ -41,4 +40,9 @@ function time(work: () => void): number {
   work();
   const used = process.cpuUsage(start);
   return (used.user + used.system) / 1000;
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
 }
