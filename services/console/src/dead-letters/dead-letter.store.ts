@@ -1,25 +1,16 @@
 import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { Header, Topic } from '@copydesk/contracts';
-import { InboundMessage, KafkaAdmin, KafkaConnection, readDeadLetter, subscribe, Subscription } from '@copydesk/kafka';
+import { DeadLetterView, InboundMessage, KafkaAdmin, KafkaConnection, readDeadLetter, subscribe, Subscription } from '@copydesk/kafka';
 import { ShutdownPhase, ShutdownSequence } from '@copydesk/observability';
 import { ConsoleConfig } from '../config/console.config';
 
-export interface DeadLetterEntry {
+/** A dead letter as the console lists it: the reason read back from its headers, and where it sits. */
+export interface DeadLetterEntry extends Omit<DeadLetterView, 'originalHeaders'> {
   partition: number;
   offset: string;
   /** When the dead letter was written (broker time, ISO 8601). */
   at: string;
-  stage: string;
-  errorCode: string;
-  errorMessage: string;
-  errorDetails: unknown[];
-  originalTopic: string;
-  originalPartition: number;
-  originalOffset: string;
-  originalKey: string | null;
-  attempts: number;
-  failedAt: string;
   submissionId: string | null;
   sourceId: string | null;
   itemId: string | null;
@@ -51,26 +42,17 @@ export function matches(e: DeadLetterEntry, f: DeadLetterFilter): boolean {
 }
 
 export function toEntry(m: InboundMessage): DeadLetterEntry {
-  const v = readDeadLetter(m.headers);
+  const { originalHeaders, ...reason } = readDeadLetter(m.headers);
   return {
     partition: m.partition,
     offset: m.offset,
     at: new Date(Number(m.timestamp)).toISOString(),
-    stage: v.stage,
-    errorCode: v.errorCode,
-    errorMessage: v.errorMessage,
-    errorDetails: v.errorDetails,
-    originalTopic: v.originalTopic,
-    originalPartition: v.originalPartition,
-    originalOffset: v.originalOffset,
-    originalKey: v.originalKey,
-    attempts: v.attempts,
-    failedAt: v.failedAt,
+    ...reason,
     submissionId: m.headers[Header.SubmissionId] ?? null,
     sourceId: m.headers[Header.SourceId] ?? null,
     itemId: m.headers[Header.ItemId] ?? null,
     storyId: m.headers[Header.StoryId] ?? null,
-    replayOf: v.originalHeaders[Header.ReplayOf] ?? null,
+    replayOf: originalHeaders[Header.ReplayOf] ?? null,
     size: m.value?.length ?? 0,
   };
 }
