@@ -56,8 +56,8 @@ describe('ConsumerRunner against the real broker', () => {
     return new ConsumerRunner(kafka, { groupId, topics: [topic], stage: 'it', handler, deadLetters: publisher, retry: fastRetry, ...extra });
   }
 
-  async function until(check: () => boolean, what: string): Promise<void> {
-    const end = Date.now() + 30_000;
+  async function until(check: () => boolean, what: string, withinMs = 30_000): Promise<void> {
+    const end = Date.now() + withinMs;
     while (!check()) {
       if (Date.now() > end) throw new Error(`gave up waiting for ${what}`);
       await new Promise((r) => setTimeout(r, 50));
@@ -258,6 +258,31 @@ describe('ConsumerRunner against the real broker', () => {
     expect(attempts[1] - attempts[0]).toBeLessThan(shortestBackOff);
     expect(attempts[1]).toBeGreaterThanOrEqual(backAt);
     expect(dlq.messages.filter((m) => m.headers[Header.DlqTopic] === topic)).toHaveLength(0);
+  });
+
+  it('keeps its place in the group while a handler takes longer than the session timeout', async () => {
+    const topic = await freshTopic();
+    const groupId = `g-${randomUUID()}`;
+    const sessionTimeout = 6000;
+    await produce(topic, ['slow', 'next']);
+    const handled: string[] = [];
+    const r = runner(
+      topic,
+      groupId,
+      async (m) => {
+        const v = m.value!.toString();
+        // Waiting (on a database, say) for two and a half session timeouts, not computing.
+        if (v === 'slow') await new Promise((resolve) => setTimeout(resolve, sessionTimeout * 2.5));
+        handled.push(v);
+      },
+      { sessionTimeout },
+    );
+    await r.start();
+    await until(() => handled.length >= 2, 'both messages', sessionTimeout * 6);
+    await r.stop();
+    // Evicted, the member would have rejoined and been given the slow message again.
+    expect(handled).toEqual(['slow', 'next']);
+    expect(await committedOffset(groupId, topic)).toBe('2');
   });
 
   it('reports not ready, with the reason, while its consumer restarts after a crash', async () => {

@@ -75,6 +75,7 @@ export class ConsumerRunner {
   private readonly consumer: Consumer;
   private readonly logger: Logger;
   private readonly retry: RetryPolicy;
+  private readonly heartbeatEvery: number;
   private connected = false;
   private stopping = false;
   private state: ConsumerStatus['state'] = 'starting';
@@ -86,12 +87,13 @@ export class ConsumerRunner {
     private readonly options: ConsumerRunnerOptions,
   ) {
     const sessionTimeout = options.sessionTimeout ?? 10_000;
+    this.heartbeatEvery = options.heartbeatInterval ?? Math.max(500, Math.floor(sessionTimeout / 6));
     this.consumer = clientOf(connection).consumer({
       groupId: options.groupId,
       allowAutoTopicCreation: false,
       sessionTimeout,
       rebalanceTimeout: Math.max(sessionTimeout, 30_000),
-      heartbeatInterval: options.heartbeatInterval ?? Math.max(500, Math.floor(sessionTimeout / 6)),
+      heartbeatInterval: this.heartbeatEvery,
       maxBytesPerPartition: options.maxBytesPerPartition ?? 4 * 1024 * 1024,
       maxBytes: 64 * 1024 * 1024,
       retry: { retries: 10 },
@@ -205,10 +207,11 @@ export class ConsumerRunner {
     const where = `${messages[0].topic}/${messages[0].partition}`;
     for (let attempt = 1; ; attempt++) {
       try {
-        await (this.options.batchHandler as BatchHandler)(messages);
+        await whileHeartbeating(payload, this.heartbeatEvery, () => (this.options.batchHandler as BatchHandler)(messages));
         this.waiting.delete(where);
         return true;
       } catch (error) {
+        if (error instanceof Abandoned) throw error;
         const failure = describeFailure(error);
         if (failure.kind !== 'infrastructure') {
           this.logger.warn({ msg: 'batch failed, taking its messages one by one', size: messages.length, code: failure.code, error: failure.message });
@@ -228,10 +231,11 @@ export class ConsumerRunner {
     const where = `${message.topic}/${message.partition}`;
     for (let attempt = 1; ; attempt++) {
       try {
-        await this.options.handler(message);
+        await whileHeartbeating(payload, this.heartbeatEvery, () => this.options.handler(message));
         this.waiting.delete(where);
         return true;
       } catch (error) {
+        if (error instanceof Abandoned) throw error;
         const failure = describeFailure(error);
         const fields = {
           topic: message.topic,
@@ -317,4 +321,28 @@ function guardedHeartbeat(heartbeat: () => Promise<void>): () => Promise<void> {
       throw new Abandoned(e);
     }
   };
+}
+
+/**
+ * Runs `work`, heartbeating every `every` ms meanwhile. The client heartbeats only between
+ * messages, so a handler kept waiting longer than the session timeout (the first chunk of a
+ * backlog on a cold start, a slow database) had its member evicted from the group and its
+ * partitions' work redone after a rejoin. A heartbeat that fails meanwhile (the group is
+ * rebalancing) ends the batch once the work is done, like one between messages.
+ */
+async function whileHeartbeating(payload: EachBatchPayload, every: number, work: () => Promise<void>): Promise<void> {
+  let failure: { error: unknown } | undefined;
+  const timer = setInterval(() => {
+    if (failure === undefined && payload.isRunning() && !payload.isStale()) {
+      payload.heartbeat().catch((error: unknown) => {
+        failure ??= { error };
+      });
+    }
+  }, every);
+  try {
+    await work();
+  } finally {
+    clearInterval(timer);
+  }
+  if (failure !== undefined) throw new Abandoned(failure.error);
 }
