@@ -119,9 +119,10 @@ describe('SqlOutboxStore and OutboxRelay on the real database and broker', () =>
     let takenOver: boolean | undefined;
     const firstPass = first.withRelayLock(async (session) => {
       const batch = await session.nextBatch(10);
-      // The database drops the lock holder's session (a restart, a failover)...
+      // The database drops the lock holder's session (a restart, a failover); the call waits
+      // (up to 10 s) until the session is gone, so its lock is free when the next line asks...
       await ds.query(
-        `SELECT pg_terminate_backend(pid) FROM pg_locks
+        `SELECT pg_terminate_backend(pid, 10000) FROM pg_locks
           WHERE locktype = 'advisory' AND granted AND database = (SELECT oid FROM pg_database WHERE datname = current_database())`,
       );
       // ...another instance takes the outbox over and relays...
