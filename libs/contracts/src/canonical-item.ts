@@ -8,7 +8,7 @@ import { IsoInstant, Sha256Hex, StringEnum } from './schemas/json-schema';
  */
 
 export const WireFormatSchema = StringEnum(
-  ['text-page', 'plain-text', 'ninjs', 'ap-media', 'nitf', 'newsml-1.2', 'newsml-g2', 'iptc7901', 'anpa1312', 'rss', 'atom', 'ritzau'],
+  ['text-page', 'plain-text', 'ninjs', 'ap-media', 'nitf', 'newsml-1.2', 'newsml-g2', 'iptc7901', 'anpa1312', 'rss', 'atom', 'ritzau', 'email'],
   { description: 'The wire format the item was parsed from.' },
 );
 export type WireFormat = Static<typeof WireFormatSchema>;

@@ -32,6 +32,19 @@ export const ENTRY_OVERRIDES: readonly EntryOverride[] = [
   { file: 'rss/wenn.xml', key: '[1].subject[0].qcode', skip: 'superdesk-config', reason: 'parser default, not read from the file' },
   { file: 'rss/wenn.xml', key: '[0].urgency', skip: 'superdesk-config', reason: 'parser default, not read from the file' },
   { file: 'ninjs/bbc-ninjs-comp-test.json', key: '[2].type', skip: 'system-level', reason: 'the composite package Superdesk builds around the story' },
+  { file: 'email/composite_email.txt', key: 'items__len', skip: 'system-level', reason: 'counts the picture item and the composite package Superdesk builds' },
+  ...['email/googleform.txt', 'email/googleform1.txt', 'email/json-email.txt'].map((file): EntryOverride => ({
+    file,
+    key: '[0].byline',
+    skip: 'superdesk-config',
+    reason: "the byline of the user record the test installs for the form's reporter",
+  })),
+  {
+    file: 'email/odd_charset_email.txt',
+    key: '[0].headline',
+    skip: 'superdesk-fallback',
+    reason: 'the raw encoded word with U+FFFD where Superdesk failed to decode windows-1252 (the e-mail parser spec checks the decoded subject)',
+  },
 ];
 
 export function findOverride(file: string, parser: string, key: string): EntryOverride | undefined {

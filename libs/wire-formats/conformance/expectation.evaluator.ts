@@ -24,8 +24,6 @@ function zoneFor(file: string): string {
 
 /** Judges one manifest expectation against the parse outcome of its file. */
 export function evaluateExpectation(entry: ManifestEntry, rawKey: string, expected: unknown, outcome: ParseOutcome): Verdict {
-  if (entry.file.startsWith('email/'))
-    return { status: 'skip', rule: { skip: 'not-our-format', reason: 'RFC 822 e-mail is not a wire format Copydesk ingests' } };
   const key = parseManifestKey(rawKey);
   if (key.operator === 'rule') return { status: 'skip', rule: { skip: 'prose-rule', reason: 'an expectation written in prose' } };
   const override = findOverride(entry.file, entry.parser, rawKey);

@@ -9,11 +9,11 @@ import { ActualValue, allText, bodyCandidates, ReadContext } from './actual-valu
  *   numbers, workflow state, body format flags);
  * - system-level: behaviour of a whole ingest run (packages, publishing, re-ingest, polling tokens);
  * - prose-rule: an expectation written in prose (`__rule`);
- * - not-our-format: RFC 822 e-mail, which Copydesk does not ingest;
+ * - superdesk-fallback: the manifest notes say Superdesk's value is what it kept after failing to decode the file;
  * - not-in-canonical-item: a property the canonical item has no field for (renditions, editorial notes,
  *   keywords, places, authors as records, usage terms, …).
  */
-export type SkipClass = 'superdesk-config' | 'superdesk-bookkeeping' | 'system-level' | 'prose-rule' | 'not-our-format' | 'not-in-canonical-item';
+export type SkipClass = 'superdesk-config' | 'superdesk-bookkeeping' | 'system-level' | 'prose-rule' | 'superdesk-fallback' | 'not-in-canonical-item';
 
 export interface SkipRule {
   skip: SkipClass;
@@ -190,8 +190,8 @@ export const MANIFEST_FIELD_MAP: Readonly<Record<string, FieldRule>> = {
   article_ids: skip('system-level', 'ids listed by a channel poll'),
   rule: skip('prose-rule', 'an ingest rule in prose'),
   role: skip('system-level', 'the file is the body source of another entry'),
-  raises: skip('not-our-format', 'e-mail ingest'),
-  error_code: skip('not-our-format', 'e-mail ingest'),
+  raises: skip('superdesk-config', 'the sender refused as unknown among the users the test installs'),
+  error_code: skip('superdesk-config', 'the sender refused as unknown among the users the test installs'),
   // Properties the canonical item has no field for
   ednote: noField('editorial notes'),
   keywords: noField('keywords'),

@@ -1,5 +1,6 @@
 import { anpaHandler } from './anpa/anpa.handler';
 import { apMediaHandler } from './ap-media/ap-media.handler';
+import { emailHandler } from './email/email.handler';
 import { atomHandler } from './feeds/atom.handler';
 import { rssHandler } from './feeds/rss.handler';
 import { iptc7901Handler } from './iptc7901/iptc7901.handler';
@@ -31,6 +32,8 @@ export const FORMAT_HANDLERS: readonly WireFormatHandler[] = [
   // Framed agency text before the generic text handlers.
   anpaHandler,
   iptc7901Handler,
+  // E-mail before the generic text handlers: a header block reads as text to them.
+  emailHandler,
   textPageHandler,
   plainTextHandler,
 ];

@@ -27,7 +27,7 @@ const CAPTURED_AT = new Date('2025-01-01T00:00:00Z');
 /**
  * The real files, read in place: the Superdesk corpus (with the content types a newsroom system
  * would send), the seed text page and the NewsML-G2 samples, grouped by the format they parse as.
- * Files no parser reads (e-mails) are left out.
+ * Files no parser reads are left out.
  */
 export function corpusSeeds(): Map<WireFormat, Seed[]> {
   const files: Seed[] = [...new Set(readManifest().map((entry) => entry.file))].map((file) => ({
