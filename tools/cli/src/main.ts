@@ -44,7 +44,8 @@ const USAGE = `usage: copydesk <command>
 
 ${SOURCES_USAGE}
   parse FILE [--captured-at ISO] [--content-type TYPE]
-                                   parse copy offline; one canonical item (JSON) a line
+                                   parse copy offline; one canonical item (JSON) a line; the format comes
+                                   from TYPE (e-mail: message/rfc822) or is sniffed from the file
   topics create                    create the Kafka topics that are missing
   db migrate                       create the database if missing and apply every service's migrations
   setup                            db migrate, then topics create

@@ -22,6 +22,10 @@ describe('readWireRequest', () => {
     });
   });
 
+  it('admits e-mail as message/rfc822, as it does every media type a parser may read', () => {
+    expect(readWireRequest({ contentType: 'message/rfc822' }).contentType).toBe('message/rfc822');
+  });
+
   it('defaults the content type to application/octet-stream', () => {
     expect(readWireRequest({})).toEqual({ contentType: 'application/octet-stream', trace: {} });
   });
