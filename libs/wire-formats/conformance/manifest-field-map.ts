@@ -57,7 +57,21 @@ function featureMedia(ctx: ReadContext, read: (media: MediaItem | undefined) => 
   return story(ctx, (item) => read(item.media[0]));
 }
 
-const guidCandidates = (item: CanonicalItem) => [item.wire.guid, item.wire.guid && item.wire.version ? `${item.wire.guid}:${item.wire.version}` : undefined];
+const guidCandidates = (item: CanonicalItem) => [
+  item.wire.guid,
+  item.wire.guid && item.wire.version ? `${item.wire.guid}:${item.wire.version}` : undefined,
+  superdeskUrn(item.wire.guid),
+];
+
+/**
+ * Superdesk's ninjs parser, given a uri and no guid, makes its guid a URN of the uri's host and path segments
+ * ("http://ninjs.example.com/newsitems/1" → "urn:ninjs.example.com:newsitems:1"); Copydesk keeps the uri itself
+ * as the wire guid, the id the agency gave, so that later versions find their story by it.
+ */
+export function superdeskUrn(uri: string | undefined): string | undefined {
+  const match = uri === undefined ? null : /^https?:\/\/([^/?#]+)((?:\/[^/?#]+)*)\/?$/.exec(uri);
+  return match ? ['urn', match[1], ...match[2].split('/').filter(Boolean)].join(':') : undefined;
+}
 const instants = (item: CanonicalItem) => instant(item.versionCreated, item.firstCreated);
 const subjectCodes = (item: CanonicalItem): ActualValue => ({ kind: 'codes', values: item.subjects.map((subject) => subject.code ?? '') });
 const signals = (item: CanonicalItem): ActualValue => ({ kind: 'codes', values: item.signals });

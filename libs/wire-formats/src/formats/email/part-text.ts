@@ -26,4 +26,3 @@ export function partText(entity: MimeEntity): string {
   }
   return text;
 }
-
