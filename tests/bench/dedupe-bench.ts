@@ -12,8 +12,9 @@ import { buildLabelledSet } from '../eval/labelled-set';
  * PostgreSQL. The stored stories are synthetic rows bulk-loaded with INSERT ... SELECT
  * generate_series (one version and 64 index keys each, spread over 100 sources and 30 days);
  * the decided items are real text from the evaluation set, run through the real
- * DedupeService: one transaction an item, then the same items again under other sources and
- * item ids (so they find none of the first run's stories) BATCH_SIZE at a time.
+ * DedupeService: those of four sources one transaction an item, then those of all eight
+ * under other sources and item ids (so they find none of the first run's stories)
+ * BATCH_SIZE at a time.
  */
 const ROOT = process.cwd();
 const DATABASE_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/copydesk_bench';
@@ -136,12 +137,13 @@ interface Timing {
 async function main(): Promise<void> {
   const shared = process.env.COPYDESK_SHARED ?? path.resolve(ROOT, '..', 'shared');
   const corpus = loadCorpus(shared);
-  const set = buildLabelledSet(corpus, 20250321).filter((x) => /-00000000000[0-3]$/.test(x.message.sourceId));
+  const all = buildLabelledSet(corpus, 20250321);
+  const set = all.filter((x) => /-00000000000[0-3]$/.test(x.message.sourceId));
   mkdirSync(path.join(ROOT, 'tmp'), { recursive: true });
   const itemsFile = path.join(ROOT, 'tmp', 'bench-dedupe-items.json');
   writeFileSync(itemsFile, JSON.stringify(set.map((x) => ({ message: x.message, now: new Date(x.arrival).toISOString() }))));
   const batchFile = path.join(ROOT, 'tmp', 'bench-dedupe-batch-items.json');
-  writeFileSync(batchFile, JSON.stringify(set.map((x) => ({ message: elsewhere(x.message), now: new Date(x.arrival).toISOString() }))));
+  writeFileSync(batchFile, JSON.stringify(all.map((x) => ({ message: elsewhere(x.message), now: new Date(x.arrival).toISOString() }))));
 
   await recreateDatabase();
   const db = new Client({ connectionString: DATABASE_URL });
@@ -154,7 +156,12 @@ async function main(): Promise<void> {
       process.stdout.write(
         `${n.toLocaleString('en-US').padStart(10)} stored stories: ${timing.measured} items, mean ${timing.meanMs.toFixed(2)} ms, median ${timing.medianMs.toFixed(2)} ms, p95 ${timing.p95Ms.toFixed(2)} ms per decision (load ${loadSeconds.toFixed(0)} s; ${JSON.stringify(timing.outcomes)})\n`,
       );
-      const batch = JSON.parse(run('dist/services/dedupe/bench/decision-bench.js', [batchFile, String(BATCH_SIZE)]).trim().split('\n').pop() as string) as BatchTiming;
+      const batch = JSON.parse(
+        run('dist/services/dedupe/bench/decision-bench.js', [batchFile, String(BATCH_SIZE)])
+          .trim()
+          .split('\n')
+          .pop() as string,
+      ) as BatchTiming;
       results.push({ stories: n, loadSeconds, timing, batch });
       process.stdout.write(
         `${n.toLocaleString('en-US').padStart(10)} stored stories: ${batch.perSecond.toFixed(0)} decisions/s in batches of ${BATCH_SIZE} (${batch.measured} items in ${batch.seconds.toFixed(2)} s; ${JSON.stringify(batch.outcomes)})\n`,
