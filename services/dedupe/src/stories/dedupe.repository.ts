@@ -74,27 +74,26 @@ export class DedupeRepository {
   /**
    * For each list of keys, the stories that share most of them within the window, most shared
    * keys first, at most CANDIDATE_LIMIT: LSH bands of body shingles and of headline and lede
-   * trigrams, lede, paragraph and headline hashes. One index range scan per key, bounded by the
-   * window: never a scan of stories. All lists in one statement: each is a slice of one array.
+   * trigrams, lede, paragraph and headline hashes. The versions of one story in a batch share
+   * most of their keys, so each distinct key of the batch is looked up once, in key order, by
+   * one index scan bounded by the window (never a scan of stories); the hits are then shared
+   * out among the lists that hold the key.
    */
   async storiesByKeys(m: EntityManager, keyLists: string[][], since: Date): Promise<KeyHit[][]> {
     const hits: KeyHit[][] = keyLists.map(() => []);
-    const flat: string[] = [];
-    const lists: { i: number; lo: number; hi: number }[] = [];
-    keyLists.forEach((keys, i) => {
-      if (keys.length === 0) return;
-      lists.push({ i, lo: flat.length + 1, hi: flat.length + keys.length });
-      flat.push(...keys);
-    });
-    if (lists.length === 0) return hits;
+    const lists = keyLists.flatMap((keys, i) => keys.map(() => i));
+    const keys = keyLists.flat();
+    if (keys.length === 0) return hits;
     const rows = (await m.query(
-      `SELECT q.i, c.story_id, c.keys FROM unnest($1::int[], $2::int[], $3::int[]) AS q(i, lo, hi)
-        CROSS JOIN LATERAL (
-          SELECT k.story_id, array_agg(DISTINCT k.key) AS keys FROM dedupe.story_keys k
-           WHERE k.key = ANY(($4::bigint[])[q.lo:q.hi]) AND k.seen_at >= $5
-           GROUP BY k.story_id ORDER BY count(DISTINCT k.key) DESC LIMIT $6) c
-        ORDER BY q.i, cardinality(c.keys) DESC`,
-      [lists.map((l) => l.i), lists.map((l) => l.lo), lists.map((l) => l.hi), flat, since, CANDIDATE_LIMIT],
+      `WITH hits AS MATERIALIZED (
+         SELECT DISTINCT key, story_id FROM dedupe.story_keys WHERE key = ANY($3::bigint[]) AND seen_at >= $4),
+       shared AS (
+         SELECT q.i, h.story_id, array_agg(h.key) AS keys FROM unnest($1::int[], $2::bigint[]) AS q(i, key)
+           JOIN hits h ON h.key = q.key GROUP BY q.i, h.story_id),
+       ranked AS (
+         SELECT i, story_id, keys, row_number() OVER (PARTITION BY i ORDER BY cardinality(keys) DESC) AS rank FROM shared)
+       SELECT i, story_id, keys FROM ranked WHERE rank <= $5 ORDER BY i, rank`,
+      [lists, keys, [...new Set(keys)], since, CANDIDATE_LIMIT],
     )) as { i: number; story_id: string; keys: string[] }[];
     for (const r of rows) hits[r.i].push({ storyId: r.story_id, keys: r.keys });
     return hits;
