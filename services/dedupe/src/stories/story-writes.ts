@@ -98,7 +98,8 @@ export async function writeBatch(m: EntityManager, b: BatchRows): Promise<void> 
         vs.map((v) => JSON.stringify(v.item)),
         b.at,
         vs.map((v) => v.item.pubStatus),
-        vs.map(({ fingerprint: { shingles, ...rest } }) => JSON.stringify(rest)),
+        // The shingles have a column of their own; JSON leaves out a property that is undefined.
+        vs.map((v) => JSON.stringify({ ...v.fingerprint, shingles: undefined })),
         vs.map((v) => `{${v.fingerprint.shingles.map(toInt4).join(',')}}`),
       ],
     );
