@@ -1,26 +1,23 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
-import { codecFor, MessageContext, NormalisedItemMessage, StoryVersionMessage, Topic } from '@copydesk/contracts';
-import {
-  CandidateStory,
-  decide,
-  Decision,
-  fingerprint,
-  headlineKey,
-  indexKeys,
-  indexScope,
-  itemTime,
-  linkedGuids,
-  positionOf,
-  TextFingerprint,
-} from '@copydesk/dedupe-core';
+import { MessageContext, NormalisedItemMessage } from '@copydesk/contracts';
+import { decide, Decision, fingerprint, indexKeys, indexScope, linkedGuids, TextFingerprint } from '@copydesk/dedupe-core';
 import { lockKeyOf } from '@copydesk/database';
+import { InfrastructureError } from '@copydesk/kafka';
 import { Outbox } from '@copydesk/outbox';
 import { DedupeConfig } from '../config/dedupe.config';
-import { DedupeRepository, NewVersion } from './dedupe.repository';
+import { BatchPlan } from './batch-plan';
+import { DedupeRepository, KeyHit } from './dedupe.repository';
 
 export type Outcome = Decision['outcome'] | 'already-decided';
+
+interface Item {
+  /** Where the item stands in the batch. */
+  at: number;
+  msg: NormalisedItemMessage;
+  fp: TextFingerprint;
+  keys: string[];
+}
 
 @Injectable()
 export class DedupeService {
@@ -47,6 +44,8 @@ export class DedupeService {
    * Decides for consecutive items of one partition in one transaction, in order (a later
    * item sees what an earlier one decided), so a burst costs one commit and one wake-up of the outbox relay.
    * `contexts[i]` is the trace context of `messages[i]`; its story version carries it on.
+   * The batch is read with a fixed number of statements, decided in memory item after item,
+   * and written with another fixed number: its size costs rows, not round trips.
    */
   async processBatch(messages: NormalisedItemMessage[], now: Date = new Date(), contexts: readonly MessageContext[] = []): Promise<Outcome[]> {
     const outcomes = await this.dataSource.transaction(async (m) => {
@@ -54,119 +53,66 @@ export class DedupeService {
       // rebalance; locks are taken in one order so two transactions cannot deadlock.
       const locks = [...new Set(messages.map((msg) => lockKeyOf(`source:${msg.sourceId}`)))].sort((a, b) => a - b);
       for (const lock of locks) await m.query('SELECT pg_advisory_xact_lock($1)', [lock]);
-      const decided: Outcome[] = [];
-      for (const [i, msg] of messages.entries()) decided.push(await this.decideOne(m, msg, now, contexts[i] ?? {}));
-      return decided;
+      const decided = await this.repo.decidedAmong(m, [...new Set(messages.map((msg) => msg.itemId))]);
+      // An item delivered twice within the batch is decided once, as the first of them.
+      const seen = new Set<string>();
+      const items: Item[] = messages.flatMap((msg, at) => {
+        if (decided.has(msg.itemId) || seen.has(msg.itemId)) return [];
+        seen.add(msg.itemId);
+        const fp = fingerprint(msg.item);
+        return [{ at, msg, fp, keys: indexKeys(fp, indexScope(msg.sourceId, msg.item.language)) }];
+      });
+      const { plan, stored } = await this.read(m, items, now);
+      const result: Outcome[] = messages.map(() => 'already-decided');
+      items.forEach(({ at, msg, fp, keys }, n) => {
+        const decision = decide(msg.item, fp, plan.candidatesFor(msg, keys, stored[n]));
+        plan.apply(msg, fp, keys, decision, contexts[at] ?? {});
+        result[at] = decision.outcome;
+      });
+      await this.write(m, plan);
+      return result;
     });
     messages.forEach((msg, i) => this.logger.log({ msg: 'item decided', itemId: msg.itemId, outcome: outcomes[i] }));
     return outcomes;
   }
 
-  private async decideOne(m: EntityManager, msg: NormalisedItemMessage, now: Date, context: MessageContext): Promise<Outcome> {
-    if (await this.repo.isDecided(m, msg.itemId)) return 'already-decided';
-    const fp = fingerprint(msg.item);
-    const keys = indexKeys(fp, indexScope(msg.sourceId, msg.item.language));
-    const candidates = await this.findCandidates(m, msg, keys, now);
-    const decision = decide(msg.item, fp, candidates);
-    await this.apply(m, msg, fp, keys, decision, now, context);
-    return decision.outcome;
+  /**
+   * What the batch needs of the database, read before anything is decided: who holds the
+   * items' wire ids (and the ids their links name, which they may register), the stories
+   * sharing keys with each item that has no wire id (within the window), and those stories.
+   */
+  private async read(m: EntityManager, items: Item[], now: Date): Promise<{ plan: BatchPlan; stored: KeyHit[][] }> {
+    const ids = new Map<string, { sourceId: string; guid: string }>();
+    for (const { msg } of items) {
+      for (const guid of [...(msg.item.wire.guid ? [msg.item.wire.guid] : []), ...linkedGuids(msg.item)]) {
+        ids.set(`${msg.sourceId}\u0000${guid}`, { sourceId: msg.sourceId, guid });
+      }
+    }
+    const held = await this.repo.wireIdHolders(m, [...ids.values()]);
+    const since = new Date(now.getTime() - this.config.DEDUPE_WINDOW_HOURS * 3600_000);
+    const stored = await this.repo.storiesByKeys(
+      m,
+      items.map(({ msg, keys }) => (msg.item.wire.guid ? [] : keys)),
+      since,
+    );
+    const storyIds = new Set([...held.map((h) => h.storyId), ...stored.flat().map((h) => h.storyId)]);
+    return { plan: new BatchPlan(await this.repo.loadStories(m, [...storyIds]), held, now), stored };
   }
 
   /**
-   * Candidates through the indexes only: an item with a wire id finds its story by that id
-   * or by the ids its links name; an item without one, by shared fingerprint keys (scoped
-   * to the source and the language) within the window.
+   * Locks the stored stories the batch changes before writing. Every writer of a story holds
+   * its source's lock, so they cannot have moved since they were read; should one have all the
+   * same, the batch is given up and decided again rather than numbering a version twice.
    */
-  private async findCandidates(m: EntityManager, msg: NormalisedItemMessage, keys: string[], now: Date): Promise<CandidateStory[]> {
-    const guid = msg.item.wire.guid;
-    let ids: string[];
-    if (guid) {
-      ids = await this.repo.storiesByWireIds(m, msg.sourceId, [guid, ...linkedGuids(msg.item)]);
-    } else {
-      const since = new Date(now.getTime() - this.config.DEDUPE_WINDOW_HOURS * 3600_000);
-      ids = await this.repo.storiesByKeys(m, keys, since);
+  private async write(m: EntityManager, plan: BatchPlan): Promise<void> {
+    const changed = plan.storedChanged();
+    const latest = await this.repo.lockStories(m, changed.sort());
+    for (const id of changed) {
+      if (latest.get(id) !== plan.readVersions.get(id)) {
+        throw new InfrastructureError('story-moved', `story ${id} changed while the batch was decided; the batch is decided again`);
+      }
     }
-    return this.repo.loadCandidates(m, ids);
+    await this.repo.write(m, plan.rows());
+    await this.outbox.enqueue(m, plan.messages);
   }
-
-  private async apply(
-    m: EntityManager,
-    msg: NormalisedItemMessage,
-    fp: TextFingerprint,
-    keys: string[],
-    decision: Decision,
-    now: Date,
-    context: MessageContext,
-  ): Promise<void> {
-    const base = { itemId: msg.itemId, submissionId: msg.submissionId, sourceId: msg.sourceId, decidedAt: now, evidence: decision.match };
-    if (decision.outcome === 'duplicate') {
-      // The duplicate's keys are those of the version it repeats: written again, they keep a long-running story matchable.
-      if (await this.repo.countDuplicate(m, decision.storyId, now)) await this.repo.insertKeys(m, decision.storyId, keys, now);
-      await this.repo.recordDecision(m, { ...base, outcome: 'duplicate', storyId: decision.storyId, version: null });
-      return;
-    }
-    const story = decision.outcome === 'new-story' ? { id: randomUUID(), createdAt: now, latestVersion: 0 } : await this.repo.lockStory(m, decision.storyId);
-    const v: NewVersion = {
-      storyId: story.id,
-      version: story.latestVersion + 1,
-      kind: decision.kind,
-      contentHash: msg.item.contentHash,
-      itemId: msg.itemId,
-      wireVersion: msg.item.wire.version ?? null,
-      itemTime: itemTime(msg.item),
-      current: decision.outcome === 'new-story' ? true : decision.current,
-      decidedAt: now,
-      item: msg.item,
-      position: positionOf(msg.item),
-      fingerprint: fp,
-    };
-    const key = headlineKey(msg.item.headline);
-    if (decision.outcome === 'new-story') {
-      const s = {
-        id: story.id,
-        sourceId: msg.sourceId,
-        wireGuid: msg.item.wire.guid ?? null,
-        language: languageOf(msg.item.language),
-        headlineKey: key,
-        at: now,
-      };
-      await this.repo.insertStory(m, s, v);
-      await this.repo.insertVersion(m, v);
-    } else {
-      await this.repo.insertVersion(m, v);
-      await this.repo.advanceStory(m, v, key);
-    }
-    const wireIds = [
-      ...(msg.item.wire.guid ? [{ guid: msg.item.wire.guid, via: 'id' as const }] : []),
-      ...linkedGuids(msg.item).map((guid) => ({ guid, via: 'link' as const })),
-    ];
-    await this.repo.registerWireIds(m, msg.sourceId, story.id, wireIds, now);
-    await this.repo.insertKeys(m, story.id, keys, now);
-    await this.repo.recordDecision(m, { ...base, outcome: decision.outcome, storyId: story.id, version: v.version });
-    await this.outbox.enqueue(m, [codecFor(Topic.StoryVersions).encode(toVersionMessage(msg, v, story.createdAt, decision), context)]);
-  }
-}
-
-/** The language as matching scopes it: the primary subtag, lowercased ("en-GB" is "en"). */
-function languageOf(language: string | undefined): string | null {
-  return language ? language.toLowerCase().split('-')[0] : null;
-}
-
-function toVersionMessage(msg: NormalisedItemMessage, v: NewVersion, storyCreatedAt: Date, decision: Decision): StoryVersionMessage {
-  const updated = msg.item.sourceUpdated ?? (msg.item.versionCreated ? { at: msg.item.versionCreated, precision: 'second' as const } : undefined);
-  return {
-    storyId: v.storyId,
-    version: v.version,
-    kind: v.kind,
-    current: v.current,
-    sourceId: msg.sourceId,
-    submissionId: msg.submissionId,
-    itemId: msg.itemId,
-    storyCreatedAt: storyCreatedAt.toISOString(),
-    decidedAt: v.decidedAt.toISOString(),
-    updatedAt: updated ? new Date(updated.at).toISOString() : msg.capturedAt,
-    updatedPrecision: updated?.precision ?? 'second',
-    match: decision.match,
-    item: msg.item,
-  };
 }

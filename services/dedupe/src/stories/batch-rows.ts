@@ -1,0 +1,56 @@
+import { CanonicalItem, MatchEvidence, VersionKind } from '@copydesk/contracts';
+import { TextFingerprint, VersionPosition } from '@copydesk/dedupe-core';
+import { StoryState } from './story-state';
+
+/** How many stories one index lookup may return: enough for a busy event, never a scan. */
+export const CANDIDATE_LIMIT = 24;
+/** A story still being seen has its index keys written again after this many hours, well inside the window. */
+export const KEYS_REFRESH_HOURS = 24;
+/** How many of a candidate's newest versions text matching compares with. */
+export const COMPARED_VERSIONS = 3;
+
+export interface NewVersion {
+  storyId: string;
+  version: number;
+  kind: VersionKind;
+  contentHash: string;
+  itemId: string;
+  wireVersion: string | null;
+  itemTime: string | null;
+  /** Whether the version became current when it was decided (what its message says). */
+  current: boolean;
+  decidedAt: Date;
+  item: CanonicalItem;
+  position: VersionPosition;
+  fingerprint: TextFingerprint;
+}
+
+export interface DecisionRow {
+  itemId: string;
+  submissionId: string;
+  sourceId: string;
+  outcome: 'new-story' | 'new-version' | 'duplicate';
+  storyId: string | null;
+  version: number | null;
+  evidence: MatchEvidence;
+  decidedAt: Date;
+}
+
+export interface WireIdRow {
+  sourceId: string;
+  guid: string;
+  storyId: string;
+  via: 'id' | 'link';
+}
+
+/** Everything one batch writes, in arrival order, all under the batch's time. */
+export interface BatchRows {
+  at: Date;
+  /** Stories the batch created or changed, in their final state. */
+  stories: StoryState[];
+  /** `stored` is whether the version is still current once the whole batch is applied. */
+  versions: { version: NewVersion; stored: boolean }[];
+  keys: { storyId: string; keys: string[] }[];
+  wireIds: WireIdRow[];
+  decisions: DecisionRow[];
+}
