@@ -49,7 +49,8 @@ const { values: args } = parseArgs({
     sources: { type: 'string', default: '1' },
     port: { type: 'string', default: '19300' },
     'null-bytes': { type: 'string', default: '2500' },
-    drain: { type: 'string', default: '300' },
+    drain: { type: 'string', default: '900' },
+    quiet: { type: 'string', default: '60' },
   },
 });
 const items = Number(args.items);
@@ -115,6 +116,7 @@ async function main(): Promise<void> {
         concurrency: p.rate ? Math.max(concurrency, 64) : concurrency,
         rate: p.rate,
         drainTimeoutMs: Number(args.drain) * 1000,
+        quietMs: Number(args.quiet) * 1000,
         published,
         log,
       });

@@ -8,6 +8,8 @@ export interface BenchItem {
   body: string;
   /** Which of the run's sources sends it: an update or a repeat comes from the source of its original. */
   source: number;
+  /** An update's or a repeat's original: its place in the list, sent (and accepted) before it. */
+  of?: number;
 }
 
 /**
@@ -53,16 +55,16 @@ function random(seed: number): () => number {
 export function benchItems(seed: number, first: number, count: number, options: { mix: boolean; sources: number }): BenchItem[] {
   const next = random(seed ^ first);
   const items: BenchItem[] = [];
-  const fresh: BenchItem[] = [];
+  const fresh: number[] = [];
   for (let i = 0; i < count; i++) {
     const roll = options.mix && fresh.length > 0 ? next() : 1;
-    const earlier = fresh[Math.floor(next() * fresh.length)];
-    if (roll < 0.1) items.push({ kind: 'update', body: updated(earlier.body, seed, first + i), source: earlier.source });
-    else if (roll < 0.2) items.push({ kind: 'repeat', body: earlier.body, source: earlier.source });
+    const of = fresh[Math.floor(next() * fresh.length)];
+    const earlier = items[of];
+    if (roll < 0.1) items.push({ kind: 'update', body: updated(earlier.body, seed, first + i), source: earlier.source, of });
+    else if (roll < 0.2) items.push({ kind: 'repeat', body: earlier.body, source: earlier.source, of });
     else {
-      const item: BenchItem = { kind: 'new', body: benchPage(seed, first + i), source: i % options.sources };
-      fresh.push(item);
-      items.push(item);
+      fresh.push(i);
+      items.push({ kind: 'new', body: benchPage(seed, first + i), source: i % options.sources });
     }
   }
   return items;

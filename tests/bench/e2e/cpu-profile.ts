@@ -45,11 +45,13 @@ export function topSelfTime(file: string, root: string, limit = 15): SelfTime[] 
     const interval = hits ? (profile.endTime - profile.startTime) / hits : 0;
     for (const node of profile.nodes) selfUs.set(node.id, (node.hitCount ?? 0) * interval);
   }
-  const total = [...selfUs.values()].reduce((a, b) => a + b, 0);
+  const idle = new Set(profile.nodes.filter((n) => n.callFrame.functionName === '(idle)').map((n) => n.id));
+  const total = [...selfUs].reduce((a, [id, us]) => a + (idle.has(id) ? 0 : us), 0);
   const byFunction = new Map<string, SelfTime>();
   for (const node of profile.nodes) {
     const us = selfUs.get(node.id) ?? 0;
-    if (us === 0) continue;
+    // Waiting is not work: the shares are of the time the process was on the CPU.
+    if (us === 0 || node.callFrame.functionName === '(idle)') continue;
     const { functionName, url, lineNumber } = node.callFrame;
     const file = url.replace(/^file:\/\//, '');
     const where = file ? `${file.startsWith(root) ? path.relative(root, file) : file}:${lineNumber + 1}` : '';

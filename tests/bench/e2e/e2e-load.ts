@@ -14,6 +14,8 @@ export interface PhaseOptions {
   /** Items per second, steady; as fast as possible when absent. */
   rate?: number;
   drainTimeoutMs: number;
+  /** After the last 202, the wait ends early once no event has come for this long: what is missing then is not coming. */
+  quietMs: number;
   published: PublishedLog;
   log: (line: string) => void;
 }
@@ -44,10 +46,12 @@ export interface PhaseReport {
 export class PublishedLog {
   readonly firstAt = new Map<string, number>();
   readonly events = new Map<string, number>();
+  lastEventAt = 0;
 
   onMessage = (m: InboundMessage): void => {
     const id = m.headers[Header.SubmissionId];
     if (!id) return;
+    this.lastEventAt = Date.now();
     if (!this.firstAt.has(id)) this.firstAt.set(id, Date.now());
     this.events.set(id, (this.events.get(id) ?? 0) + 1);
   };
@@ -86,6 +90,12 @@ async function post(o: PhaseOptions, item: BenchItem, onRetry: () => void): Prom
  */
 export async function runPhase(o: PhaseOptions): Promise<PhaseReport> {
   const sent: Sent[] = [];
+  // An update or a repeat goes out once its original is accepted, so it reaches dedupe after it.
+  const accepted = o.items.map(() => {
+    let resolve = () => undefined as void;
+    const promise = new Promise<void>((r) => (resolve = r));
+    return { promise, resolve };
+  });
   let retries = 0;
   let next = 0;
   const started = Date.now();
@@ -97,7 +107,10 @@ export async function runPhase(o: PhaseOptions): Promise<PhaseReport> {
         const i = next++;
         const wait = due(i) - Date.now();
         if (wait > 0) await sleep(wait);
-        sent.push(await post(o, o.items[i], () => retries++));
+        const item = o.items[i];
+        if (item.of !== undefined) await accepted[item.of].promise;
+        sent.push(await post(o, item, () => retries++));
+        accepted[i].resolve();
         if (Date.now() - lastLog > 5000) {
           lastLog = Date.now();
           o.log(`${o.name}: ${sent.length}/${o.items.length} accepted, ${o.published.firstAt.size} published so far`);
@@ -108,7 +121,8 @@ export async function runPhase(o: PhaseOptions): Promise<PhaseReport> {
   const acceptedAll = Math.max(...sent.map((s) => s.acceptedAt));
   const expected = sent.filter((s) => s.item.kind !== 'repeat');
   const end = Date.now() + o.drainTimeoutMs;
-  while (expected.some((s) => !o.published.firstAt.has(s.submissionId)) && Date.now() < end) await sleep(100);
+  const quiet = () => Date.now() - Math.max(acceptedAll, o.published.lastEventAt) > o.quietMs;
+  while (expected.some((s) => !o.published.firstAt.has(s.submissionId)) && Date.now() < end && !quiet()) await sleep(100);
   const arrived = expected.filter((s) => o.published.firstAt.has(s.submissionId));
   const lastArrival = Math.max(acceptedAll, ...arrived.map((s) => o.published.firstAt.get(s.submissionId) as number));
   const kinds: Record<string, number> = {};

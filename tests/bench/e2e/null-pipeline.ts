@@ -31,9 +31,9 @@ export interface NullReport {
 }
 
 const RELAYS = [
-  { stage: 'normalise', mode: 'one' },
-  { stage: 'dedupe', mode: 'batch' },
-  { stage: 'publish', mode: 'batch' },
+  { stage: 'normalise', mode: 'one', key: 'same', to: [HOPS[1]] },
+  { stage: 'dedupe', mode: 'batch', key: 'story', to: [HOPS[2]] },
+  { stage: 'publish', mode: 'batch', key: 'same', to: [HOPS[3], Topic.StoryLatest] },
 ] as const;
 
 /** Starts `null-relay.js` with `args`; resolves with the process once it has printed its first line. */
@@ -66,7 +66,7 @@ export async function runNullPipeline(o: NullOptions): Promise<NullReport> {
   await o.admin.ensureTopics(NULL_TOPICS);
   const run = Date.now().toString(36);
   const groups = RELAYS.map((r) => `null-bench-${r.stage}-${run}`);
-  const relays = RELAYS.map((r, i) => startRelay(['relay', nullTopic(HOPS[i]), nullTopic(HOPS[i + 1]), groups[i], r.mode]));
+  const relays = RELAYS.map((r, i) => startRelay(['relay', nullTopic(HOPS[i]), r.to.map(nullTopic).join(','), groups[i], r.mode, r.key]));
   const arrivals: number[] = [];
   const sentAt: number[] = [];
   let out: Subscription | undefined;

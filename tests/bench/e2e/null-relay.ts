@@ -4,10 +4,11 @@
  * consumes one topic and publishes each message unchanged to the next, with the consumer and
  * publisher settings the stage it stands for runs with (libs/kafka defaults, the services'
  * concurrency and session timeout; one by one like normalise, in batches like dedupe and
- * publish). Prints one JSON line when it is done (produce) or consuming (relay).
+ * publish), keyed as the stage keys (by source, then by story) and to as many topics (publish
+ * writes two). Prints one JSON line when it is done (produce) or consuming (relay).
  *
  *   null-relay.js produce TOPIC COUNT CONCURRENCY SOURCES BYTES
- *   null-relay.js relay FROM TO GROUP one|batch
+ *   null-relay.js relay FROM TO[,TO...] GROUP one|batch same|story
  */
 import 'reflect-metadata';
 import { randomUUID } from 'node:crypto';
@@ -50,17 +51,20 @@ async function produce(topic: string, count: number, concurrency: number, source
   console.log(JSON.stringify({ done: true }));
 }
 
-async function relay(from: string, to: string, groupId: string, mode: string): Promise<void> {
+async function relay(from: string, to: string, groupId: string, mode: string, key: string): Promise<void> {
   const connection = new KafkaConnection({ brokers: brokers(), clientId: `null-${groupId}` });
   const publisher = new KafkaPublisher(connection);
   await publisher.connect();
-  const forward = (m: InboundMessage): OutgoingMessage => ({ topic: to, key: m.key, value: m.value, headers: m.headers });
+  const targets = to.split(',');
+  // Dedupe keys what it writes by story id, no longer by source: the submission id stands in for a new story's id.
+  const keyOf = (m: InboundMessage) => (key === 'story' ? m.headers[Header.SubmissionId] : m.key);
+  const forward = (m: InboundMessage): OutgoingMessage[] => targets.map((topic) => ({ topic, key: keyOf(m), value: m.value, headers: m.headers }));
   const runner = new ConsumerRunner(connection, {
     groupId,
     topics: [from],
     stage: groupId,
     handler: (m) => publisher.publish(forward(m)),
-    batchHandler: (ms) => publisher.publish(ms.map(forward)),
+    batchHandler: (ms) => publisher.publish(ms.flatMap(forward)),
     batchTopics: mode === 'batch' ? [from] : [],
     deadLetters: publisher,
     partitionsConsumedConcurrently: CONCURRENCY,
@@ -79,7 +83,9 @@ async function relay(from: string, to: string, groupId: string, mode: string): P
 
 const [role, ...args] = process.argv.slice(2);
 const work =
-  role === 'produce' ? produce(args[0], Number(args[1]), Number(args[2]), Number(args[3]), Number(args[4])) : relay(args[0], args[1], args[2], args[3]);
+  role === 'produce'
+    ? produce(args[0], Number(args[1]), Number(args[2]), Number(args[3]), Number(args[4]))
+    : relay(args[0], args[1], args[2], args[3], args[4]);
 work.catch((e: unknown) => {
   console.error(e);
   process.exit(1);
