@@ -13,6 +13,7 @@
  * writes the same to tmp/bench-e2e.json. tools/bench-e2e.sh gives it a broker and database.
  *
  *   npm run bench:e2e -- --items 1000 --rate 100 [--mix] [--profile] [--seed 7]
+ *   other options: --concurrency 32 (clients), --sources 1, --null-messages 5000, --drain 900 / --quiet 60 (s)
  */
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
@@ -26,7 +27,7 @@ import { addSource, ServiceName, ServiceProcess } from '../support/service-proce
 import { benchItems } from './e2e/bench-pages';
 import { newestProfile, topSelfTime } from './e2e/cpu-profile';
 import { PublishedLog, runPhase } from './e2e/e2e-load';
-import { E2eReport, formatReport, RealPhase } from './e2e/e2e-report';
+import { E2eReport, formatNull, formatPhase, formatProfile, formatSettings } from './e2e/e2e-report';
 import { runNullPipeline } from './e2e/null-pipeline';
 import { ProcessSampler } from './e2e/process-sampler';
 import { StageSampler, StageTopics } from './e2e/stage-sampler';
@@ -48,6 +49,7 @@ const { values: args } = parseArgs({
     concurrency: { type: 'string', default: '32' },
     sources: { type: 'string', default: '1' },
     port: { type: 'string', default: '19300' },
+    'null-messages': { type: 'string', default: '5000' },
     'null-bytes': { type: 'string', default: '2500' },
     drain: { type: 'string', default: '900' },
     quiet: { type: 'string', default: '60' },
@@ -57,6 +59,7 @@ const items = Number(args.items);
 const seed = Number(args.seed);
 const concurrency = Number(args.concurrency);
 const sources = Number(args.sources);
+const nullMessages = Number(args['null-messages']);
 const profileDir = (s: ServiceName) => path.join(ROOT, 'tmp', 'profiles', s);
 
 /** The stages as the broker sees them: each service's group (as ServiceProcess names it) and what it writes. */
@@ -80,19 +83,36 @@ function serviceProcess(service: ServiceName, i: number): ServiceProcess {
   return new ServiceProcess(service, NAME, Number(args.port) + i, env);
 }
 
+/** Prints a section of the table and writes the figures so far to tmp/bench-e2e.json. */
+function emit(report: E2eReport, section: string): void {
+  console.log(`${section}\n`);
+  mkdirSync(path.join(ROOT, 'tmp'), { recursive: true });
+  writeFileSync(path.join(ROOT, 'tmp', 'bench-e2e.json'), JSON.stringify(report, null, 2) + '\n');
+}
+
+const services = SERVICES.map(serviceProcess);
+
 async function main(): Promise<void> {
+  const report: E2eReport = {
+    settings: { items, rate: Number(args.rate), seed, mix: args.mix, concurrency, sources, nullMessages, profile: args.profile },
+    phases: [],
+  };
+  emit(report, formatSettings(report.settings));
   const connection = new KafkaConnection({ brokers: brokers(), clientId: NAME });
   const admin = new KafkaAdmin(connection);
-  const nullPipeline = await runNullPipeline({ messages: items, bytes: Number(args['null-bytes']), concurrency, sources, connection, admin, log });
-  log(`null pipeline: ${nullPipeline.messagesPerS.toFixed(0)} messages/s; starting the services`);
+  const nullPipeline = await runNullPipeline({ messages: nullMessages, bytes: Number(args['null-bytes']), concurrency, sources, connection, admin, log });
+  report.nullPipeline = nullPipeline;
+  emit(report, formatNull(nullPipeline));
 
-  const services = SERVICES.map(serviceProcess);
   const published = new PublishedLog();
   let reader: Subscription | undefined;
   const stages = new StageSampler(admin, STAGES);
   const usage = new ProcessSampler();
-  const phases: RealPhase[] = [];
+  // Stopped from outside (Ctrl-C, a time limit), the services are stopped too, not left running.
+  const interrupted = () => void Promise.all(services.map((s) => s.stop())).finally(() => process.exit(130));
+  process.once('SIGINT', interrupted).once('SIGTERM', interrupted);
   try {
+    log('starting the services');
     await Promise.all(services.map((s) => s.start()));
     const apiKeys = Array.from({ length: sources }, (_, i) => addSource(`${NAME}-${Date.now()}-${i}`).apiKey);
     reader = await subscribed(connection, { topics: [Topic.StoryPublished], fromBeginning: true }, published.onMessage);
@@ -121,7 +141,9 @@ async function main(): Promise<void> {
         log,
       });
       const to = await stages.mark();
-      phases.push({ load, stages: stages.figures(from, to), processes: usage.usage(), ratioToNull: load.endToEndPerS / nullPipeline.messagesPerS });
+      const phase = { load, stages: stages.figures(from, to), processes: usage.usage(), ratioToNull: load.endToEndPerS / nullPipeline.messagesPerS };
+      report.phases.push(phase);
+      emit(report, formatPhase(phase));
     }
   } finally {
     usage.stop();
@@ -131,21 +153,19 @@ async function main(): Promise<void> {
     await Promise.all(services.map((s) => s.stop()));
     await admin.close();
   }
-  const report: E2eReport = {
-    settings: { items, rate: Number(args.rate), seed, mix: args.mix, concurrency, sources, profile: args.profile },
-    nullPipeline,
-    phases,
-  };
   if (args.profile) {
     report.profiles = {};
     for (const s of SERVICES) {
       const file = newestProfile(profileDir(s));
       if (file) report.profiles[s] = topSelfTime(file, ROOT);
     }
+    emit(
+      report,
+      Object.entries(report.profiles)
+        .map(([s, top]) => formatProfile(s, top))
+        .join('\n\n'),
+    );
   }
-  console.log(formatReport(report));
-  mkdirSync(path.join(ROOT, 'tmp'), { recursive: true });
-  writeFileSync(path.join(ROOT, 'tmp', 'bench-e2e.json'), JSON.stringify(report, null, 2) + '\n');
 }
 
 main().then(

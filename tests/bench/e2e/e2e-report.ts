@@ -15,7 +15,7 @@ export interface RealPhase {
 
 export interface E2eReport {
   settings: Record<string, string | number | boolean>;
-  nullPipeline: NullReport;
+  nullPipeline?: NullReport;
   phases: RealPhase[];
   profiles?: Record<string, SelfTime[]>;
 }
@@ -41,37 +41,42 @@ function processLines(processes: ProcessUsage[]): string[] {
   ];
 }
 
-/** The printed table; the same figures go to tmp/bench-e2e.json. */
-export function formatReport(r: E2eReport): string {
-  const np = r.nullPipeline;
-  const lines = [
-    `bench:e2e  ${Object.entries(r.settings)
-      .map(([k, v]) => `${k}=${v}`)
-      .join(' ')}`,
-    '',
+// The table is printed a section at a time, as each part of the run ends, so a long run that is
+// cut short still shows what it measured; tmp/bench-e2e.json holds the same figures.
+
+export function formatSettings(settings: E2eReport['settings']): string {
+  return `bench:e2e  ${Object.entries(settings)
+    .map(([k, v]) => `${k}=${v}`)
+    .join(' ')}`;
+}
+
+export function formatNull(np: NullReport): string {
+  return [
     `null pipeline: ${np.messages} messages of ${np.bytes} B through 4 relays in ${n1(np.seconds)} s: ${n0(np.messagesPerS)} messages/s`,
     `  latency (send to last topic): ${ms(np.latencyMs)}`,
     ...stageLines(np.stages),
     ...processLines(np.processes),
-  ];
-  for (const p of r.phases) {
-    const l = p.load;
-    const kinds = Object.entries(l.kinds)
-      .map(([k, v]) => `${v} ${k}`)
-      .join(', ');
-    lines.push(
-      '',
-      `${l.name}: ${l.items} items (${kinds}); ${l.published}/${l.expected} published, ${l.missing} missing, ${l.duplicated} duplicated, ${l.repeatsPublished} repeats published, ${l.retries} retries`,
-      `  accepted:   ${n0(l.acceptedPerS)} items/s (${n1(l.acceptSeconds)} s); 202 latency ${ms(l.acceptLatencyMs)}`,
-      `  end to end: ${n0(l.endToEndPerS)} items/s (${n1(l.endToEndSeconds)} s), ${(100 * p.ratioToNull).toFixed(1)}% of the null pipeline`,
-      `  latency 202 -> story.published.v1: ${ms(l.latencyMs)}`,
-      ...stageLines(p.stages),
-      ...processLines(p.processes),
-    );
-  }
-  for (const [service, top] of Object.entries(r.profiles ?? {})) {
-    lines.push('', `${service}: top ${top.length} functions by self time`);
-    for (const f of top) lines.push(`    ${pad(n1(f.selfMs), 9)} ms ${pad(f.percent.toFixed(1), 5)}%  ${f.function}  ${f.where}`);
-  }
-  return lines.join('\n');
+  ].join('\n');
+}
+
+export function formatPhase(p: RealPhase): string {
+  const l = p.load;
+  const kinds = Object.entries(l.kinds)
+    .map(([k, v]) => `${v} ${k}`)
+    .join(', ');
+  return [
+    `${l.name}: ${l.items} items (${kinds}); ${l.published}/${l.expected} published, ${l.missing} missing, ${l.duplicated} duplicated, ${l.repeatsPublished} repeats published, ${l.retries} retries`,
+    `  accepted:   ${n0(l.acceptedPerS)} items/s (${n1(l.acceptSeconds)} s); 202 latency ${ms(l.acceptLatencyMs)}`,
+    `  end to end: ${n0(l.endToEndPerS)} items/s (${n1(l.endToEndSeconds)} s), ${(100 * p.ratioToNull).toFixed(1)}% of the null pipeline`,
+    `  latency 202 -> story.published.v1: ${ms(l.latencyMs)}`,
+    ...stageLines(p.stages),
+    ...processLines(p.processes),
+  ].join('\n');
+}
+
+export function formatProfile(service: string, top: SelfTime[]): string {
+  return [
+    `${service}: top ${top.length} functions by self time (share of its time on the CPU)`,
+    ...top.map((f) => `    ${pad(n1(f.selfMs), 9)} ms ${pad(f.percent.toFixed(1), 5)}%  ${f.function}  ${f.where}`),
+  ].join('\n');
 }

@@ -25,6 +25,9 @@ const SESSION_TIMEOUT_MS = 6000;
 const CONCURRENCY = 2;
 // Only what goes wrong: a relay's work is all in the figures.
 Logger.overrideLogger(['warn', 'error']);
+// A relay whose bench has gone (killed, crashed) goes too, rather than consume on for nobody.
+const parent = process.ppid;
+setInterval(() => process.ppid !== parent && process.exit(1), 1000).unref();
 
 async function produce(topic: string, count: number, concurrency: number, sources: number, bytes: number): Promise<void> {
   const publisher = new KafkaPublisher(new KafkaConnection({ brokers: brokers(), clientId: 'null-ingest' }));
