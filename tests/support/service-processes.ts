@@ -38,6 +38,11 @@ export class ServiceProcess {
     this.url = `http://127.0.0.1:${port}`;
   }
 
+  /** The process id of the current start, for benchmarks that read /proc. */
+  get pid(): number | undefined {
+    return this.child?.pid;
+  }
+
   /** Starts the process and waits until it answers ready. */
   async start(deadlineMs = 90_000): Promise<void> {
     const child = this.spawn();

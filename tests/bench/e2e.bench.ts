@@ -1,0 +1,177 @@
+/**
+ * `npm run bench:e2e`: the pipeline's throughput on this machine, in one sitting.
+ *
+ * 1. The null pipeline: a producer and three relays doing no work, over the same broker with
+ *    the services' producer and consumer settings: the most this machine can move (see
+ *    e2e/null-pipeline.ts).
+ * 2. The four services as processes, fed distinct one-story pages of about 2 KB (real wire
+ *    sentences, seeded): first as fast as `--concurrency` clients post them, then at a steady
+ *    `--rate`. Latency runs from the 202 to the item's event on story.published.v1.
+ *
+ * Prints items/s, latencies, each stage's throughput and consumer lag, each process's CPU and
+ * peak RSS, the ratio to the null pipeline and (`--profile`) each service's hottest functions;
+ * writes the same to tmp/bench-e2e.json. tools/bench-e2e.sh gives it a broker and database.
+ *
+ *   npm run bench:e2e -- --items 1000 --rate 100 [--mix] [--profile] [--seed 7]
+ *   other options: --concurrency 32 (clients), --sources 1, --null-messages 5000, --drain 900 / --quiet 60 (s)
+ */
+import 'reflect-metadata';
+import { Logger } from '@nestjs/common';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { Topic } from '@copydesk/contracts';
+import { KafkaAdmin, KafkaConnection, Subscription } from '@copydesk/kafka';
+import { brokers, ROOT } from '../support/env';
+import { addSource, ServiceName, ServiceProcess } from '../support/service-processes';
+import { benchItems } from './e2e/bench-pages';
+import { newestProfile, topSelfTime } from './e2e/cpu-profile';
+import { PublishedLog, runPhase } from './e2e/e2e-load';
+import { E2eReport, formatNull, formatPhase, formatProfile, formatSettings } from './e2e/e2e-report';
+import { runNullPipeline } from './e2e/null-pipeline';
+import { ProcessSampler } from './e2e/process-sampler';
+import { StageSampler, StageTopics } from './e2e/stage-sampler';
+import { subscribed } from './e2e/subscribed';
+
+const SERVICES: ServiceName[] = ['ingest', 'normalise', 'dedupe', 'publish'];
+const NAME = 'bench-e2e';
+const log = (line: string) => console.error(`[bench:e2e] ${line}`);
+// The bench's own Kafka clients log through Nest; their chatter would bury the figures.
+Logger.overrideLogger(['warn', 'error']);
+
+const { values: args } = parseArgs({
+  options: {
+    items: { type: 'string', default: '20000' },
+    rate: { type: 'string', default: '200' },
+    seed: { type: 'string', default: '1' },
+    mix: { type: 'boolean', default: false },
+    profile: { type: 'boolean', default: false },
+    concurrency: { type: 'string', default: '32' },
+    sources: { type: 'string', default: '1' },
+    port: { type: 'string', default: '19300' },
+    'null-messages': { type: 'string', default: '5000' },
+    'null-bytes': { type: 'string', default: '2500' },
+    drain: { type: 'string', default: '900' },
+    quiet: { type: 'string', default: '60' },
+  },
+});
+const items = Number(args.items);
+const seed = Number(args.seed);
+const concurrency = Number(args.concurrency);
+const sources = Number(args.sources);
+const nullMessages = Number(args['null-messages']);
+const profileDir = (s: ServiceName) => path.join(ROOT, 'tmp', 'profiles', s);
+
+/** The stages as the broker sees them: each service's group (as ServiceProcess names it) and what it writes. */
+const STAGES: StageTopics[] = [
+  { stage: 'ingest', output: Topic.WireRaw },
+  { stage: 'normalise', group: { id: `${NAME}-normalise`, topic: Topic.WireRaw }, output: Topic.WireNormalised },
+  { stage: 'dedupe', group: { id: `${NAME}-dedupe`, topic: Topic.WireNormalised }, output: Topic.StoryVersions },
+  { stage: 'publish', group: { id: `${NAME}-publish`, topic: Topic.StoryVersions }, output: Topic.StoryPublished },
+];
+
+function serviceProcess(service: ServiceName, i: number): ServiceProcess {
+  const env: Record<string, string> = {
+    // The bench measures the pipeline, not the per-source admission limit (100 items/s by default).
+    INGEST_SOURCE_RATE_PER_MINUTE: '10000000',
+    INGEST_SOURCE_BURST: '100000',
+  };
+  if (args.profile) {
+    rmSync(profileDir(service), { recursive: true, force: true });
+    env.NODE_OPTIONS = `${process.env.NODE_OPTIONS ?? ''} --cpu-prof --cpu-prof-dir=${profileDir(service)}`.trim();
+  }
+  return new ServiceProcess(service, NAME, Number(args.port) + i, env);
+}
+
+/** Prints a section of the table and writes the figures so far to tmp/bench-e2e.json. */
+function emit(report: E2eReport, section: string): void {
+  console.log(`${section}\n`);
+  mkdirSync(path.join(ROOT, 'tmp'), { recursive: true });
+  writeFileSync(path.join(ROOT, 'tmp', 'bench-e2e.json'), JSON.stringify(report, null, 2) + '\n');
+}
+
+const services = SERVICES.map(serviceProcess);
+
+async function main(): Promise<void> {
+  const report: E2eReport = {
+    settings: { items, rate: Number(args.rate), seed, mix: args.mix, concurrency, sources, nullMessages, profile: args.profile },
+    phases: [],
+  };
+  emit(report, formatSettings(report.settings));
+  const connection = new KafkaConnection({ brokers: brokers(), clientId: NAME });
+  const admin = new KafkaAdmin(connection);
+  const nullPipeline = await runNullPipeline({ messages: nullMessages, bytes: Number(args['null-bytes']), concurrency, sources, connection, admin, log });
+  report.nullPipeline = nullPipeline;
+  emit(report, formatNull(nullPipeline));
+
+  const published = new PublishedLog();
+  let reader: Subscription | undefined;
+  const stages = new StageSampler(admin, STAGES);
+  const usage = new ProcessSampler();
+  // Stopped from outside (Ctrl-C, a time limit), the services are stopped too, not left running.
+  const interrupted = () => void Promise.all(services.map((s) => s.stop())).finally(() => process.exit(130));
+  process.once('SIGINT', interrupted).once('SIGTERM', interrupted);
+  try {
+    log('starting the services');
+    await Promise.all(services.map((s) => s.start()));
+    const apiKeys = Array.from({ length: sources }, (_, i) => addSource(`${NAME}-${Date.now()}-${i}`).apiKey);
+    reader = await subscribed(connection, { topics: [Topic.StoryPublished], fromBeginning: true }, published.onMessage);
+    services.forEach((s) => usage.add(s.service, s.pid));
+    usage.add('bench (clients)', process.pid);
+    usage.start();
+    stages.start();
+    const plan = [
+      { name: `as fast as ${concurrency} clients go`, first: 0, rate: undefined },
+      { name: `steady ${args.rate} items/s`, first: items, rate: Number(args.rate) },
+    ];
+    for (const p of plan) {
+      log(`${p.name}: ${items} items`);
+      usage.rebase();
+      const from = await stages.mark();
+      const load = await runPhase({
+        name: p.name,
+        ingestUrl: services[0].url,
+        apiKeys,
+        items: benchItems(seed, p.first, items, { mix: args.mix, sources }),
+        concurrency: p.rate ? Math.max(concurrency, 64) : concurrency,
+        rate: p.rate,
+        drainTimeoutMs: Number(args.drain) * 1000,
+        quietMs: Number(args.quiet) * 1000,
+        published,
+        log,
+      });
+      const to = await stages.mark();
+      const phase = { load, stages: stages.figures(from, to), processes: usage.usage(), ratioToNull: load.endToEndPerS / nullPipeline.messagesPerS };
+      report.phases.push(phase);
+      emit(report, formatPhase(phase));
+    }
+  } finally {
+    usage.stop();
+    await stages.stop();
+    await reader?.close();
+    // SIGTERM: a service shuts down and exits by itself, which is when --cpu-prof writes its profile.
+    await Promise.all(services.map((s) => s.stop()));
+    await admin.close();
+  }
+  if (args.profile) {
+    report.profiles = {};
+    for (const s of SERVICES) {
+      const file = newestProfile(profileDir(s));
+      if (file) report.profiles[s] = topSelfTime(file, ROOT);
+    }
+    emit(
+      report,
+      Object.entries(report.profiles)
+        .map(([s, top]) => formatProfile(s, top))
+        .join('\n\n'),
+    );
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (e: unknown) => {
+    console.error(e);
+    process.exit(1);
+  },
+);
