@@ -13,7 +13,7 @@
  * writes the same to tmp/bench-e2e.json. tools/bench-e2e.sh gives it a broker and database.
  *
  *   npm run bench:e2e -- --items 1000 --rate 100 [--mix] [--profile] [--seed 7]
- *   other options: --concurrency 32 (clients), --sources 1, --null-messages 5000, --drain 900 / --quiet 60 (s)
+ *   other options: --concurrency 32 (clients), --sources 6 (one partition each, at most), --null-messages 5000, --drain 900 / --quiet 60 (s)
  */
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
@@ -47,7 +47,7 @@ const { values: args } = parseArgs({
     mix: { type: 'boolean', default: false },
     profile: { type: 'boolean', default: false },
     concurrency: { type: 'string', default: '32' },
-    sources: { type: 'string', default: '1' },
+    sources: { type: 'string', default: '6' },
     port: { type: 'string', default: '19300' },
     'null-messages': { type: 'string', default: '5000' },
     'null-bytes': { type: 'string', default: '2500' },
@@ -133,7 +133,7 @@ async function main(): Promise<void> {
         ingestUrl: services[0].url,
         apiKeys,
         items: benchItems(seed, p.first, items, { mix: args.mix, sources }),
-        concurrency: p.rate ? Math.max(concurrency, 64) : concurrency,
+        concurrency,
         rate: p.rate,
         drainTimeoutMs: Number(args.drain) * 1000,
         quietMs: Number(args.quiet) * 1000,
