@@ -120,10 +120,10 @@ describe('SqlOutboxStore and OutboxRelay on the real database and broker', () =>
     const firstPass = first.withRelayLock(async (session) => {
       const batch = await session.nextBatch(10);
       // The database drops the lock holder's session (a restart, a failover)...
-      await ds.query(
-        `SELECT pg_terminate_backend(pid) FROM pg_locks
-          WHERE locktype = 'advisory' AND granted AND database = (SELECT oid FROM pg_database WHERE datname = current_database())`,
-      );
+      const advisoryLocks = `FROM pg_locks WHERE locktype = 'advisory' AND granted AND database = (SELECT oid FROM pg_database WHERE datname = current_database())`;
+      await ds.query(`SELECT pg_terminate_backend(pid) ${advisoryLocks}`);
+      // The lock goes when the session's backend has exited, a moment after it was told to.
+      while (((await ds.query(`SELECT count(*)::int AS n ${advisoryLocks}`)) as { n: number }[])[0].n > 0) await new Promise((r) => setTimeout(r, 10));
       // ...another instance takes the outbox over and relays...
       takenOver = await second.withRelayLock(async () => undefined);
       // ...and what the first one still does on its own must not count.
