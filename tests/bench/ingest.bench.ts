@@ -223,12 +223,14 @@ async function benchPublish(): Promise<void> {
       messages.push(codec.encode(storyVersion(sourceId, storyId, 2, n), { sourceId, storyId }));
     }
     const started = performance.now();
+    const cpuFrom = cpuMs(child.pid);
     await publisher.publish(messages);
     const end = Date.now() + 600_000;
     while (seen < total && Date.now() < end) await new Promise((r) => setTimeout(r, 50));
     const s = (last - started) / 1000;
+    const cpu = cpuMs(child.pid) - cpuFrom;
     console.log(`publish: ${total} versions (two a story) produced at once; ${seen} events on story.published.v1`);
-    console.log(`  ${(seen / s).toFixed(0)} versions/s (${s.toFixed(1)} s to the last event)`);
+    console.log(`  ${(seen / s).toFixed(0)} versions/s (${s.toFixed(1)} s to the last event); publish CPU ${(cpu / seen).toFixed(2)} ms a version`);
   } finally {
     await stop(child);
     await subscription.close();
