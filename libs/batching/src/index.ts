@@ -1,1 +1,2 @@
+export * from './coalescing-batcher';
 export * from './coalescing-writer';

@@ -34,6 +34,9 @@ export interface OutboxSession {
 
 type Query = (sql: string, params: unknown[]) => Promise<unknown>;
 
+/** Most messages in one INSERT: five parameters each, well below PostgreSQL's 65,535 a statement. */
+const ENQUEUE_CHUNK = 2000;
+
 interface Row {
   id: string;
   topic: string;
@@ -91,6 +94,12 @@ export class SqlOutboxStore {
   async enqueue(manager: EntityManager, messages: OutboxMessage[]): Promise<void> {
     if (messages.length === 0) return;
     messages.forEach(assertWithinLimit);
+    for (let at = 0; at < messages.length; at += ENQUEUE_CHUNK) await this.insert(manager, messages.slice(at, at + ENQUEUE_CHUNK));
+    await manager.query('SELECT pg_notify($1, $2)', [this.channel, '']);
+  }
+
+  /** One INSERT for the messages, in their order. */
+  private async insert(manager: EntityManager, messages: OutboxMessage[]): Promise<void> {
     const params: unknown[] = [];
     const rows = messages.map((m, i) => {
       params.push(
@@ -103,7 +112,6 @@ export class SqlOutboxStore {
       return `($${i * 5 + 1}, $${i * 5 + 2}, $${i * 5 + 3}, $${i * 5 + 4}::jsonb, $${i * 5 + 5}::timestamptz)`;
     });
     await manager.query(`INSERT INTO ${this.table} (topic, key, value, headers, not_before) VALUES ${rows.join(', ')}`, params);
-    await manager.query('SELECT pg_notify($1, $2)', [this.channel, '']);
   }
 
   /**

@@ -7,7 +7,7 @@ import { PublishConfig } from '../src/config/publish.config';
 import { createPublishDataSource, PUBLISH_SCHEMA } from '../src/database/publish-data-source';
 import { eventId } from '../src/events/cloud-event';
 import { toNinjs } from '../src/events/ninjs.mapper';
-import { PublishRepository } from '../src/stories/publish.repository';
+import { PublishRepository, versionKey } from '../src/stories/publish.repository';
 
 /**
  * The publish read model on the real database of DATABASE_URL, for integration specs: the
@@ -39,14 +39,15 @@ export class ReadModelFixture {
   /** Records the versions in one transaction, as publish does: each at the next stream position, with its story's row. */
   async record(versions: StoryVersionMessage[], publishedAt = new Date()): Promise<void> {
     await this.dataSource.transaction(async (m) => {
-      for (const v of versions) {
-        this.storyIds.add(v.storyId);
-        const doc = toNinjs(v, 'urn:copydesk');
-        if (await this.repo.insertVersion(m, v, doc, eventId(v.storyId, v.version), publishedAt, null)) {
-          await this.repo.upsertStory(m, v, doc);
-          await this.repo.releaseToStory(m, v.storyId, v.version);
-        }
-      }
+      versions.forEach((v) => this.storyIds.add(v.storyId));
+      const planned = versions.map((v) => ({ v, doc: toNinjs(v, 'urn:copydesk'), eventId: eventId(v.storyId, v.version), publishedAt, heldUntil: null }));
+      const inserted = await this.repo.insertVersions(m, planned);
+      const written = planned.filter((p) => inserted.has(versionKey(p.v.storyId, p.v.version)));
+      await this.repo.upsertStories(m, written);
+      await this.repo.releaseToStories(
+        m,
+        written.map((p) => p.v),
+      );
     });
   }
 }

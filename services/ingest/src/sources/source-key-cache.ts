@@ -6,6 +6,8 @@ export interface SourceKeyCacheOptions {
   maxEntries: number;
   /** Longest a key is trusted without asking the database again: the safety net behind notifications. */
   ttlMs: number;
+  /** The clock the time limit is measured by, in ms (a monotonic one by default). */
+  now?: () => number;
 }
 
 /**
@@ -17,7 +19,14 @@ export class SourceKeyCache {
   private readonly cache: LRUCache<string, Source>;
 
   constructor(options: SourceKeyCacheOptions) {
-    this.cache = new LRUCache<string, Source>({ max: options.maxEntries, ttl: options.ttlMs, ttlAutopurge: false, updateAgeOnGet: false });
+    this.cache = new LRUCache<string, Source>({
+      max: options.maxEntries,
+      ttl: options.ttlMs,
+      ttlAutopurge: false,
+      updateAgeOnGet: false,
+      // lru-cache keeps a reading of its clock for ttlResolution ms: none with a clock of its own.
+      ...(options.now ? { perf: { now: options.now }, ttlResolution: 0 } : {}),
+    });
   }
 
   get(keyHash: string): Source | undefined {

@@ -46,6 +46,19 @@ describe('SourcesService on the real database', () => {
     expect(await sources.authenticate(created.apiKey)).toBeNull();
   });
 
+  it('refuses a key disabled behind its back (a notification lost) once the time limit has passed, and not before', async () => {
+    let now = 1_000_000;
+    const ttlMs = 60_000;
+    const limited = new SourcesService(new SourcesRepository(ds), { maxEntries: 100, ttlMs, now: () => now });
+    const created = await limited.register(`limited-${randomUUID().slice(0, 8)}`);
+    expect(await limited.authenticate(created.apiKey)).toEqual({ id: created.id, name: created.name });
+    await ds.query('UPDATE ingest.sources SET disabled_at = now() WHERE id = $1', [created.id]);
+    now += ttlMs - 1;
+    expect(await limited.authenticate(created.apiKey)).toEqual({ id: created.id, name: created.name });
+    now += 2;
+    expect(await limited.authenticate(created.apiKey)).toBeNull();
+  });
+
   it('disables and rotates by name or id, and refuses what it cannot find', async () => {
     const created = await sources.register(`rotated-${randomUUID().slice(0, 8)}`);
     const rotated = await sources.rotate(created.name);

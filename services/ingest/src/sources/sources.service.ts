@@ -20,6 +20,11 @@ export interface SourceListing extends Source {
   disabledAt: string | null;
 }
 
+/**
+ * A disabled or rotated key stops working on every running instance at once (a NOTIFY from the
+ * transaction that made the change); were that notification lost, within `ttlMs` (60 s,
+ * INGEST_SOURCE_CACHE_TTL_SECONDS), after which the key is looked up again.
+ */
 export const DEFAULT_SOURCE_CACHE: SourceKeyCacheOptions = { maxEntries: 10_000, ttlMs: 60_000 };
 
 @Injectable()

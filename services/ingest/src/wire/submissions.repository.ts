@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { CoalescingWriter } from '@copydesk/batching';
+import { CoalescingBatcher, CoalescingWriter } from '@copydesk/batching';
 import { SubmissionEntity } from '../database/submission.entity';
 
 export type ReserveResult = { reserved: true } | { reserved: false; existing: SubmissionEntity };
@@ -44,11 +44,19 @@ function returned(result: unknown): SubmissionRow[] {
 
 @Injectable()
 export class SubmissionsRepository {
-  /** Accepted submissions of concurrent requests go to the database in one statement. */
+  /**
+   * The writes of the hot path, each gathered across concurrent requests into one statement:
+   * accepted submissions sent without a key, idempotency claims, and acceptances of claims.
+   * A request still waits for the statement that carried its row before it is answered.
+   */
   private readonly accepted: CoalescingWriter<SubmissionEntity>;
+  private readonly claims: CoalescingBatcher<SubmissionEntity, boolean>;
+  private readonly acceptances: CoalescingBatcher<string, boolean>;
 
   constructor(private readonly dataSource: DataSource) {
     this.accepted = new CoalescingWriter((rows) => this.insertRows(rows), 500);
+    this.claims = new CoalescingBatcher((rows) => this.claimRows(rows), 500);
+    this.acceptances = new CoalescingBatcher((ids) => this.acceptRows(ids), 500);
   }
 
   /**
@@ -56,23 +64,7 @@ export class SubmissionsRepository {
    * the key is already taken, returns the submission that holds it.
    */
   async reserve(submission: SubmissionEntity, again = true): Promise<ReserveResult> {
-    const inserted: unknown[] = await this.dataSource.query(
-      `INSERT INTO ingest.submissions (id, source_id, received_at, captured_at, content_type, size, sha256, idempotency_key, state, attempt, claimed_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'pending', 1, $3)
-       ON CONFLICT (source_id, idempotency_key) WHERE idempotency_key IS NOT NULL DO NOTHING
-       RETURNING id`,
-      [
-        submission.id,
-        submission.sourceId,
-        submission.receivedAt,
-        submission.capturedAt,
-        submission.contentType,
-        submission.size,
-        submission.sha256,
-        submission.idempotencyKey,
-      ],
-    );
-    if (inserted.length > 0) return { reserved: true };
+    if (await this.claims.add(submission)) return { reserved: true };
     const existing = await this.findByKey(submission.sourceId, submission.idempotencyKey as string);
     if (existing) return { reserved: false, existing };
     // Gone between the two statements (the clean-up removed an old row): try once more.
@@ -109,11 +101,8 @@ export class SubmissionsRepository {
    * Records that the broker acknowledged a submission held under an idempotency key. Returns
    * false when it was already recorded: another attempt of the same submission got there first.
    */
-  async accept(id: string): Promise<boolean> {
-    const rows = returned(
-      await this.dataSource.query(`UPDATE ingest.submissions SET state = 'accepted' WHERE id = $1 AND state = 'pending' RETURNING id`, [id]),
-    );
-    return rows.length > 0;
+  accept(id: string): Promise<boolean> {
+    return this.acceptances.add(id);
   }
 
   /**
@@ -142,5 +131,47 @@ export class SubmissionsRepository {
        ON CONFLICT (id) DO NOTHING`,
       params,
     );
+  }
+
+  /**
+   * One INSERT for the claims of many requests; true for each row that got its key. Of two
+   * rows in the statement with the same source and key, the first gets it, as if they had
+   * come one after the other (ON CONFLICT DO NOTHING also skips a row that collides with one
+   * inserted earlier by the same statement).
+   */
+  private async claimRows(rows: SubmissionEntity[]): Promise<boolean[]> {
+    const inserted = (await this.dataSource.query(
+      `INSERT INTO ingest.submissions (id, source_id, received_at, captured_at, content_type, size, sha256, idempotency_key, state, attempt, claimed_at)
+       SELECT id, source_id, received_at, captured_at, content_type, size, sha256, idempotency_key, 'pending', 1, received_at
+         FROM unnest($1::uuid[], $2::uuid[], $3::timestamptz[], $4::timestamptz[], $5::text[], $6::int[], $7::text[], $8::text[]) WITH ORDINALITY
+              AS r(id, source_id, received_at, captured_at, content_type, size, sha256, idempotency_key, n)
+        ORDER BY n
+       ON CONFLICT (source_id, idempotency_key) WHERE idempotency_key IS NOT NULL DO NOTHING
+       RETURNING id`,
+      [
+        rows.map((r) => r.id),
+        rows.map((r) => r.sourceId),
+        rows.map((r) => r.receivedAt),
+        rows.map((r) => r.capturedAt),
+        rows.map((r) => r.contentType),
+        rows.map((r) => r.size),
+        rows.map((r) => r.sha256),
+        rows.map((r) => r.idempotencyKey),
+      ],
+    )) as { id: string }[];
+    const got = new Set(inserted.map((r) => r.id));
+    return rows.map((r) => got.has(r.id));
+  }
+
+  /**
+   * One UPDATE for the acceptances of many requests; true for each that recorded its
+   * submission. Two attempts of one submission in the same statement: only the first records it.
+   */
+  private async acceptRows(ids: string[]): Promise<boolean[]> {
+    const updated = returned(
+      await this.dataSource.query(`UPDATE ingest.submissions SET state = 'accepted' WHERE id = ANY($1::uuid[]) AND state = 'pending' RETURNING id`, [ids]),
+    );
+    const recorded = new Set(updated.map((r) => r.id));
+    return ids.map((id) => recorded.delete(id));
   }
 }

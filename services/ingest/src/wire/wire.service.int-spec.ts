@@ -94,6 +94,35 @@ describe('WireService on the real broker and database: idempotency claims and da
     };
   }
 
+  it('keeps the Idempotency-Key contract when the claims and acceptances of many concurrent requests share statements', async () => {
+    const keys = Array.from({ length: 20 }, () => randomUUID());
+    const body = (key: string) => `Copy sent three times at once\n\nUnder key ${key}.`;
+    // Three requests a key, all at once, on both instances: their claims and acceptances go to the database together.
+    const answers = await Promise.all(
+      keys.flatMap((key) => [0, 1, 2].map((n) => outcome(instances[n % 2].wire.submit(source, request(key), Buffer.from(body(key)))))),
+    );
+    // A different body under a key that is taken is refused as before.
+    expect(await outcome(instances[0].wire.submit(source, request(keys[0]), Buffer.from('another body')))).toMatchObject({
+      status: 409,
+      code: 'IDEMPOTENCY_KEY_REUSED',
+    });
+    // Copy of the same source after them: once it is read, so is everything sent before it.
+    const last = await instances[0].wire.submit(source, request(), Buffer.from('the last copy'));
+    await raw.waitFor((m) => m.headers[Header.SubmissionId] === last.submissionId, 1);
+    for (const [i, key] of keys.entries()) {
+      const mine = answers.slice(i * 3, i * 3 + 3);
+      const accepted = mine.filter((a): a is Accepted => 'submissionId' in a);
+      for (const refused of mine.filter((a) => !('submissionId' in a))) expect(refused).toMatchObject({ status: 409, code: 'IDEMPOTENCY_KEY_IN_PROGRESS' });
+      // One request sent the copy; every 202 names its submission, and it went to the broker once.
+      expect(accepted.filter((a) => !a.replayed)).toHaveLength(1);
+      const [first] = accepted;
+      for (const a of accepted) expect(a.submissionId).toBe(first.submissionId);
+      expect(rawOf(first.submissionId)).toHaveLength(1);
+      expect(await rowOf(key)).toEqual({ id: first.submissionId, state: 'accepted', attempt: 1 });
+      expect(await instances[1].wire.submit(source, request(key), Buffer.from(body(key)))).toMatchObject({ submissionId: first.submissionId, replayed: true });
+    }
+  });
+
   it('lets only one of two racing retries take over an abandoned claim, and every 202 names the one submission the key holds', async () => {
     const key = randomUUID();
     const body = `Copy of a request that died\n\nIts process stopped before the 202 (${key}).`;

@@ -68,7 +68,7 @@ export class EmbargoRelease implements OnApplicationBootstrap, BeforeApplication
       const batch = await this.dataSource.transaction(async (m) => {
         const due = await this.repo.dueVersions(m, BATCH);
         await this.repo.assignPositions(m, due);
-        for (const v of due) await this.repo.releaseToStory(m, v.storyId, v.version);
+        await this.repo.releaseToStories(m, due);
         return due;
       });
       released += batch.length;

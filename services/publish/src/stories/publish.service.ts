@@ -9,7 +9,13 @@ import { toNinjs } from '../events/ninjs.mapper';
 import { EmbargoRelease } from '../embargo/embargo-release';
 import { holdOf } from '../embargo/hold';
 import { StreamHead } from '../stream/stream-head';
-import { PublishRepository } from './publish.repository';
+import { NewVersion, PublishRepository, versionKey } from './publish.repository';
+
+type Stored = 'released' | 'held' | 'seen';
+
+function latest(a: Date | null, b: Date): Date {
+  return a && a > b ? a : b;
+}
 
 @Injectable()
 export class PublishService {
@@ -45,26 +51,46 @@ export class PublishService {
   async publishBatch(versions: StoryVersionMessage[], contexts: readonly MessageContext[] = []): Promise<boolean[]> {
     const now = this.clock.now();
     const outcome = await this.dataSource.transaction(async (m) => {
-      const stored: ('released' | 'held' | 'seen')[] = [];
-      for (const [i, v] of versions.entries()) {
-        if (await this.repo.hasVersion(m, v.storyId, v.version)) {
+      // Read what the batch needs in one round, decide in code, write in one round.
+      const recorded = await this.repo.recordedVersions(m, versions);
+      const holds = await this.repo.heldStories(
+        m,
+        versions.map((v) => v.storyId),
+      );
+      const stored: Stored[] = [];
+      const planned: NewVersion[] = [];
+      for (const v of versions) {
+        const key = versionKey(v.storyId, v.version);
+        if (recorded.has(key)) {
           stored.push('seen');
           continue;
         }
-        const heldUntil = holdOf(v, now, await this.repo.heldUntil(m, v.storyId));
+        recorded.add(key);
+        const story = v.storyId.toLowerCase();
+        const heldUntil = holdOf(v, now, holds.get(story) ?? { held: false, until: null });
+        // The story's later versions in this batch wait behind this one, as they would behind a stored one.
+        if (heldUntil) holds.set(story, { held: true, until: latest(holds.get(story)?.until ?? null, heldUntil) });
         const publishedAt = heldUntil && heldUntil > now ? heldUntil : now;
         const doc = toNinjs(v, this.config.PUBLISH_URI_BASE);
-        if (!(await this.repo.insertVersion(m, v, doc, eventId(v.storyId, v.version), publishedAt, heldUntil))) {
-          stored.push('seen');
-          continue;
-        }
-        await this.repo.upsertStory(m, v, doc);
-        if (!heldUntil) await this.repo.releaseToStory(m, v.storyId, v.version);
-        const events = toCloudEvents(v, doc, this.config.PUBLISH_URI_BASE, publishedAt, contexts[i]);
-        await this.outbox.enqueue(m, heldUntil ? events.map((e) => ({ ...e, notBefore: heldUntil })) : events);
+        planned.push({ v, doc, eventId: eventId(v.storyId, v.version), publishedAt, heldUntil });
         stored.push(heldUntil ? 'held' : 'released');
       }
-      return stored;
+      const inserted = await this.repo.insertVersions(m, planned);
+      const written = planned.filter((p) => inserted.has(versionKey(p.v.storyId, p.v.version)));
+      await this.repo.upsertStories(m, written);
+      await this.repo.releaseToStories(
+        m,
+        written.filter((p) => !p.heldUntil).map((p) => p.v),
+      );
+      const contextOf = new Map(versions.map((v, i) => [v, contexts[i]]));
+      const events = written.flatMap((p) => {
+        const made = toCloudEvents(p.v, p.doc, this.config.PUBLISH_URI_BASE, p.publishedAt, contextOf.get(p.v));
+        return p.heldUntil ? made.map((e) => ({ ...e, notBefore: p.heldUntil })) : made;
+      });
+      await this.outbox.enqueue(m, events);
+      // One recorded meanwhile by another writer: seen, not published by this one.
+      const published = new Set(written.map((p) => p.v));
+      return versions.map((v, i) => (published.has(v) ? stored[i] : 'seen'));
     });
     if (outcome.includes('released')) this.stream.notify();
     if (outcome.includes('held')) void this.embargo.schedule();
