@@ -11,7 +11,7 @@ const SENTENCES = readFileSync(path.join(SHARED, 'corpus/seed/000_3dd1195f19a709
 const CITIES = ['LONDON', 'PARIS', 'SEOUL', 'WASHINGTON', 'BERLIN', 'TOKYO', 'NAIROBI', 'LIMA', 'OSLO', 'CAIRO', 'DELHI', 'SYDNEY'];
 
 /** A small seeded generator (mulberry32), so item n is the same text in every run. */
-function random(seed: number): () => number {
+export function random(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;

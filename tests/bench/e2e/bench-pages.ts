@@ -1,4 +1,4 @@
-import { storyText } from '../../chaos/story-text';
+import { random, storyText } from '../../chaos/story-text';
 
 /** What an item of the load is: a story never seen, a reworded version of an earlier one, or an exact repeat. */
 export type ItemKind = 'new' | 'update' | 'repeat';
@@ -33,18 +33,6 @@ export function benchPage(seed: number, n: number): string {
 function updated(page: string, seed: number, n: number): string {
   const [, extra] = storyText(seed * SEED_STRIDE + SEED_STRIDE / 2 + n).split('\n\n');
   return `${page.trimEnd()}\n\n${extra}\n`;
-}
-
-/** mulberry32, seeded: the same seed picks the same mix. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /**
