@@ -238,7 +238,12 @@ describe('the operators’ console, in a browser', () => {
   it('has a dark mode and fits a 390-pixel phone', async () => {
     await page.goto(`${consoleApp.url}/#/pipeline`);
     await page.click('[data-testid=theme-toggle]');
-    expect(await page.evaluate(() => (globalThis as unknown as PageGlobals).document.documentElement.dataset.theme)).toBe('dark');
+    // The page sets the theme in an effect, after it has rendered the click: give it a moment.
+    const theme = () => (globalThis as unknown as PageGlobals).document.documentElement.dataset.theme;
+    await page
+      .waitForFunction(() => (globalThis as unknown as PageGlobals).document.documentElement.dataset.theme === 'dark', undefined, { timeout: 5000 })
+      .catch(() => undefined);
+    expect(await page.evaluate(theme)).toBe('dark');
     const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, storageState: await operatorContext.storageState() });
     const p = await phone.newPage();
     await p.goto(consoleApp.url);
