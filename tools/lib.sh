@@ -69,3 +69,29 @@ wait_http() {
     sleep 0.5
   done
 }
+
+# For a benchmark: a broker of its own on port $1 (its controller on $1 + 1), its data in
+# tmp/$2-kafka, stopped when the script exits, and database $3 dropped and set up afresh
+# (migrations and topics); BENCH_KAFKA_PORT, BENCH_KAFKA_CONTROLLER_PORT and BENCH_DATABASE_URL
+# move them. Builds the code and the benchmarks first.
+fresh_bench_stack() {
+  local port="$1" name="$2" database="$3"
+  export KAFKA_PORT="${BENCH_KAFKA_PORT:-$port}"
+  export KAFKA_CONTROLLER_PORT="${BENCH_KAFKA_CONTROLLER_PORT:-$((port + 1))}"
+  export KAFKA_DATA_DIR="$ROOT/tmp/$name-kafka"
+  export KAFKA_BROKERS="127.0.0.1:$KAFKA_PORT"
+  export DATABASE_URL="${BENCH_DATABASE_URL:-postgres://postgres@127.0.0.1:5432/$database}"
+  ensure_packages
+  build
+  npx tsc -p tests/bench/tsconfig.json
+  ensure_postgres
+  trap 'bash infra/kafka/kafka.sh stop >/dev/null 2>&1 || true' EXIT
+  bash infra/kafka/kafka.sh stop >/dev/null 2>&1 || true
+  rm -rf "$KAFKA_DATA_DIR"
+  bash infra/kafka/kafka.sh start
+  local admin_url name_in_url
+  admin_url="$(node -e 'const u=new URL(process.argv[1]); u.pathname="/postgres"; console.log(u.toString())' "$DATABASE_URL")"
+  name_in_url="$(node -e 'console.log(new URL(process.argv[1]).pathname.slice(1))' "$DATABASE_URL")"
+  psql -q "$admin_url" -c "DROP DATABASE IF EXISTS \"$name_in_url\" WITH (FORCE)" >/dev/null
+  node_modules/.bin/copydesk setup >/dev/null
+}
