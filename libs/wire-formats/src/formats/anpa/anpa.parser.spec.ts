@@ -33,7 +33,7 @@ describe('parseAnpa', () => {
     const [item] = parseAnpa(story, ctx);
     expect(item).toMatchObject({
       format: 'anpa1312',
-      wire: { slug: 'US--Storm-Coast', takeKey: '2nd Ld-Writethru' },
+      wire: { slug: 'Storm-Coast', takeKey: '2nd Ld-Writethru' },
       headline: 'Storm batters the coast',
       summary: ['A storm battered the coast on Tuesday.'],
       byline: 'By JANE ROE',

@@ -12,13 +12,13 @@ import { apTrailerTime } from '../iptc7901/wire-trailer-time';
 import { shortenHeadline } from '../plain-text/headline';
 import type { FormatParseContext } from '../wire-format-handler.types';
 import { anpaUrgency, parseAnpaHeader } from './anpa-header';
+import { anpaSlug } from './anpa-slug';
 import { headlinePrefix, takeKeySignals } from './take-key.signals';
 
 const STX = '\u0002';
 const ETX = '\u0003';
 const FRAME_START = /^\s*\u0016{1,2}\u0001/;
 const CONTROL_CHARS = /[\u0000-\u0008\u000b-\u001f\u007f]/g;
-const KEYWORD_PREFIX = /^BC-/;
 // Caret header lines of real copy number a dozen or so; any beyond this are read as body.
 const MAX_HEADER_LINES = 40;
 const PHOTO_LINE = /^AP (?:Photos?|Video|Graphics?)\b/;
@@ -83,7 +83,7 @@ function parseAnpaMessage(text: string, ctx: FormatParseContext): CanonicalItem[
   const takeKey = heading.takeKey ?? header.version ?? prefix;
   const signals = uniqueSignals([...takeKeySignals(takeKey), ...takeKeySignals(prefix)]);
   const transmitted = apTrailerTime(trailer);
-  const slug = header.keyword?.replace(KEYWORD_PREFIX, '') ?? heading.slugLine?.replace(KEYWORD_PREFIX, '');
+  const slug = anpaSlug(header.keyword, heading.slugLine);
 
   return [
     createCanonicalItem({
