@@ -6,6 +6,7 @@ import type { XmlElement } from '../xml/xml-node.types';
 import { at, attr, child, children, datelineText, textOf, textWithout, urgencyOf } from '../xml/xml-query';
 import { parseWireDate } from '../xml/wire-date';
 import { editorialMarkers, mergeSignals } from '../xml/wire-signals';
+import { nitfCatchline } from './nitf-catchline';
 import { nitfSubjects } from './nitf-subjects';
 
 const BYLINE_EXTRAS = new Set(['byttl']);
@@ -42,8 +43,10 @@ export function mapNitfDocument(nitf: XmlElement, timeZone: string): CanonicalIt
   const docdata = child(head, 'docdata');
   const parts = nitfBodyParts(nitf);
   const meta = new Map(children(head, 'meta').map((element) => [attr(element, 'name')?.toLowerCase(), attr(element, 'content')]));
-  const headline = fallbackHeadline(parts.body, parts.headline);
-  const slug = meta.get('anpa-keyword') ?? attr(at(docdata, 'key-list', 'keyword'), 'key') ?? textOf(at(docdata, 'key-list', 'keyword'));
+  // A title that is a catch line stands in for a missing headline as the catch line, not as its raw code.
+  const catchline = nitfCatchline(head);
+  const headline = fallbackHeadline(parts.body, parts.headline === textOf(child(head, 'title')) ? (catchline ?? parts.headline) : parts.headline);
+  const slug = meta.get('anpa-keyword') ?? catchline ?? attr(at(docdata, 'key-list', 'keyword'), 'key') ?? textOf(at(docdata, 'key-list', 'keyword'));
   const issued = dateOf(child(docdata, 'date.issue'), timeZone);
   const released = dateOf(child(docdata, 'date.release'), timeZone);
   const pubStatus = pubStatusOf(attr(docdata, 'management-status'));

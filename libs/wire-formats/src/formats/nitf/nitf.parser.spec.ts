@@ -73,12 +73,19 @@ describe('NITF (Superdesk corpus)', () => {
     expect(item.body[0].text).toMatch(/^Treasury coffers will take a £66 billion annual hit if Britain goes for a so-called hard Brexit/);
   });
 
-  it('reads PA: the title stands in for a missing headline, preformatted tables keep their lines', () => {
+  it('reads PA: the catch-line title is the slug and stands in for a missing headline, preformatted tables keep their lines', () => {
     const item = parse('pa2.xml');
-    expect(item.headline).toBe('1 SOCCER INT-Teams');
+    expect(item.headline).toBe('Soccer INT-Teams');
+    expect(item.wire.slug).toBe('Soccer INT-Teams');
     expect(item.wire.guid).toBe('T201510140143580001T');
     expect(item.subjects).toEqual([]);
     expect(item.body.map((block) => block.text)).toContain('Mexico v Panama');
+  });
+
+  it('reads PA: a catch-line title is the slug even beside a headline; the keyword is not', () => {
+    const item = parse('pa1.xml');
+    expect(item.headline).toBe('PA SPORT TRIVIA (OCTOBER 14)');
+    expect(item.wire.slug).toBe('Sport Trivia (Oct 14)');
   });
 
   it('reads EFE: keyword as slug, event city as dateline, the detail code first, no sign-off as byline', () => {
