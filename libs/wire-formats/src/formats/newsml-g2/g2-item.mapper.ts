@@ -6,7 +6,10 @@ import { attr, child, children, datelineText, textOf, urgencyOf } from '../xml/x
 import { parseWireDate } from '../xml/wire-date';
 import { editorialMarkers, mergeSignals } from '../xml/wire-signals';
 import { g2PubStatus, g2Signals, g2Subjects, preferredName, splitQcode } from './g2-codes';
+import { splitAgencyDateline } from '../iptc7901/agency-dateline';
+import { creatorByline, isPlaceholderByline, splitOpeningByline } from './g2-byline';
 import { readG2Content } from './g2-content.reader';
+import { g2Provider, guidStampTime } from './g2-providers';
 
 export type G2ItemKind = MediaItem['kind'] | 'text' | 'composite';
 
@@ -17,16 +20,18 @@ export interface G2MappedItem {
   draft: CanonicalItemDraft;
 }
 
-/** Providers known to print local wall-clock times without a zone. */
-const NAIVE_TIME_ZONES: readonly [guidPrefix: string, timeZone: string][] = [['urn:newsml:stt.fi', 'Europe/Helsinki']];
 const MEDIA_CLASSES: readonly G2ItemKind[] = ['picture', 'video', 'audio', 'graphic', 'composite'];
 const SUMMARY_ROLES = new Set(['drol:summary', 'drol:abstract', 'descrole:summary']);
 const CAPTION_ROLES = new Set(['drol:caption', 'descrole:caption']);
 
-/** A `newsItem` or `packageItem` to an item draft. `timeZone` reads times printed without a zone. */
-export function mapG2Item(item: XmlElement, timeZone: string): G2MappedItem {
+/**
+ * A `newsItem` or `packageItem` to an item draft. `timeZone` reads times printed without a zone, unless the
+ * provider (known by the guid, or by the `<origin>` of the message) is known to print them in its own.
+ */
+export function mapG2Item(item: XmlElement, timeZone: string, messageOrigin?: string): G2MappedItem {
   const guid = attr(item, 'guid');
-  const zone = NAIVE_TIME_ZONES.find(([prefix]) => guid?.startsWith(prefix))?.[1] ?? timeZone;
+  const provider = g2Provider(guid, messageOrigin);
+  const zone = provider?.timeZone ?? timeZone;
   const date = (element: XmlElement | undefined) => parseWireDate(textOf(element), zone);
   const itemMeta = child(item, 'itemMeta');
   const contentMeta = child(item, 'contentMeta');
@@ -44,7 +49,18 @@ export function mapG2Item(item: XmlElement, timeZone: string): G2MappedItem {
 
   const slug = textOf(child(contentMeta, 'slugline'));
   const printedHeadline = textOf(mainHeadline(contentMeta));
-  const body = dropRepeatedHeadline(content.body ?? [], printedHeadline);
+  const printedBody = dropRepeatedHeadline(content.body ?? [], printedHeadline);
+  // A byline printed as the body's first paragraph names the author where the metadata names nobody.
+  const printedByline = textOf(child(contentMeta, 'by')) ?? content.byline;
+  const bodyByline = isPlaceholderByline(printedByline) ? splitOpeningByline(printedBody) : null;
+  const byline = bodyByline?.byline ?? printedByline ?? creatorByline(contentMeta);
+  const datelineElement = datelineText(
+    printedDateline(textOf(child(contentMeta, 'dateline'))) ?? content.dateline ?? textOf(preferredName(child(contentMeta, 'located'))),
+  );
+  const withoutByline = bodyByline?.body ?? printedBody;
+  // Without a dateline in the metadata, an agency dateline opening the body ("Jan. 12 (BusinessDesk) - …") is it.
+  const opening = datelineElement === undefined && withoutByline[0]?.kind === 'paragraph' ? splitAgencyDateline(withoutByline[0].text) : null;
+  const body = opening ? [{ ...withoutByline[0], text: opening.rest }, ...withoutByline.slice(1)] : withoutByline;
   const headline = fallbackHeadline(body, printedHeadline, content.headline, isMedia ? caption : undefined);
   const edNotes = children(itemMeta, 'edNote').map((note) => textOf(note));
   const pubStatus = g2PubStatus(attr(child(itemMeta, 'pubStatus'), 'qcode'));
@@ -52,7 +68,8 @@ export function mapG2Item(item: XmlElement, timeZone: string): G2MappedItem {
   const links = g2Links(children(itemMeta, 'link'), guid);
   const summary = textOf(summaryElement);
   const contentModified = date(child(contentMeta, 'contentModified'));
-  const firstCreated = date(child(itemMeta, 'firstCreated')) ?? date(child(contentMeta, 'contentCreated'));
+  const firstCreated =
+    date(child(itemMeta, 'firstCreated')) ?? date(child(contentMeta, 'contentCreated')) ?? parseWireDate(guidStampTime(provider, guid), zone);
   const versionCreated = date(child(itemMeta, 'versionCreated')) ?? contentModified ?? date(child(contentMeta, 'contentCreated'));
   return {
     kind,
@@ -68,10 +85,8 @@ export function mapG2Item(item: XmlElement, timeZone: string): G2MappedItem {
         ...(links.length > 0 ? { links } : {}),
       },
       summary: summary ? [summary] : (content.summary ?? []),
-      byline: textOf(child(contentMeta, 'by')) ?? content.byline,
-      dateline: datelineText(
-        printedDateline(textOf(child(contentMeta, 'dateline'))) ?? content.dateline ?? textOf(preferredName(child(contentMeta, 'located'))),
-      ),
+      byline,
+      dateline: datelineElement ?? opening?.dateline,
       body,
       media: [...media, ...(content.media ?? [])],
       language: attr(child(contentMeta, 'language'), 'tag') ?? attr(item, 'lang'),

@@ -10,6 +10,7 @@ import { readXml } from '../xml/xml-reader';
 import { isStoryDraft } from '../xml/story-draft.filter';
 import { mapG2Item, type G2MappedItem } from './g2-item.mapper';
 import { mergePackagedMedia } from './g2-package.merger';
+import { messageOrigin } from './g2-providers';
 
 export const G2_ITEM_ROOTS: ReadonlySet<string> = new Set(['newsItem', 'packageItem']);
 export const G2_ROOTS: ReadonlySet<string> = new Set([...G2_ITEM_ROOTS, 'newsMessage']);
@@ -25,7 +26,8 @@ export function parseNewsMlG2(text: string, ctx: FormatParseContext): CanonicalI
     throw new WireFormatError(WireFormatErrorCode.UNKNOWN_FORMAT, 'Not a NewsML-G2 news item or message', { root: root.name });
   }
   const elements: XmlElement[] = root.name === 'newsMessage' ? messageItems(root) : [root];
-  const mapped = elements.map((element) => mapG2Item(element, ctx.timeZone));
+  const origin = root.name === 'newsMessage' ? messageOrigin(root) : undefined;
+  const mapped = elements.map((element) => mapG2Item(element, ctx.timeZone, origin));
   const news = mapped.filter((item) => item.kind !== 'composite');
   const packages = elements.filter((element) => element.name === 'packageItem');
   const stories: G2MappedItem[] = news.length > 0 ? mergePackagedMedia(news, packages) : mapped;
