@@ -46,6 +46,7 @@ export type BodyBlock = Static<typeof BodyBlockSchema>;
 export const MediaItemSchema = Type.Object(
   {
     kind: StringEnum(['picture', 'video', 'audio', 'graphic']),
+    title: Type.Optional(Type.String({ description: 'The picture\'s own title, as its source names it: "Financial Markets".' })),
     caption: Type.Optional(Type.String()),
     credit: Type.Optional(Type.String({ description: 'Credit as printed, without brackets: "Reuters".' })),
     href: Type.Optional(Type.String()),

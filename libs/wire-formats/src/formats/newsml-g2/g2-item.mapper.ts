@@ -44,11 +44,14 @@ export function mapG2Item(item: XmlElement, timeZone: string, messageOrigin?: st
   const isMedia = kind !== 'text' && kind !== 'composite';
   const caption = textOf(captionElement);
   const credit = textOf(child(contentMeta, 'creditline'));
-  const media: MediaItem[] =
-    isMedia && (caption || credit || content.rendition) ? [{ kind, ...(caption ? { caption } : {}), ...(credit ? { credit } : {}), ...content.rendition }] : [];
-
   const slug = textOf(child(contentMeta, 'slugline'));
   const printedHeadline = textOf(mainHeadline(contentMeta));
+  // A picture's headline is its own title; it stays with it when a package makes it a story's media.
+  const title = isMedia ? printedHeadline : undefined;
+  const media: MediaItem[] =
+    isMedia && (caption || credit || content.rendition)
+      ? [{ kind, ...(title ? { title } : {}), ...(caption ? { caption } : {}), ...(credit ? { credit } : {}), ...content.rendition }]
+      : [];
   const printedBody = dropRepeatedHeadline(content.body ?? [], printedHeadline);
   // A byline printed as the body's first paragraph names the author where the metadata names nobody.
   const printedByline = textOf(child(contentMeta, 'by')) ?? content.byline;

@@ -40,11 +40,22 @@ export function toMediaItem(document: JsonObject): MediaItem | undefined {
   const href = (rendition && stringField(rendition, 'href')) ?? stringField(document, 'uri');
   const mimeType = (rendition && stringField(rendition, 'mimetype', 'contentType', 'contenttype')) ?? stringField(document, 'mimetype', 'contentType');
   const media: MediaItem = { kind };
+  const title = mediaTitle(document);
+  if (title) media.title = title;
   if (caption) media.caption = normaliseText(caption);
   if (credit) media.credit = normaliseText(credit);
   if (href) media.href = href;
   if (mimeType) media.mimeType = mimeType;
   return media;
+}
+
+/** A picture's own title: its `headline` (1.x), or its main `headlines` entry (2.x, 3.x). */
+function mediaTitle(document: JsonObject): string | undefined {
+  const single = stringField(document, 'headline', 'title');
+  if (single) return normaliseText(single) || undefined;
+  const headlines = roleTexts(field(document, 'headlines'));
+  const main = headlines.find((entry) => entry.role === 'main') ?? headlines[0];
+  return main ? flatText(main) || undefined : undefined;
 }
 
 function preferredRendition(value: unknown): JsonObject | undefined {
