@@ -39,6 +39,27 @@ export const ENTRY_OVERRIDES: readonly EntryOverride[] = [
     skip: 'superdesk-config',
     reason: "the byline of the user record the test installs for the form's reporter",
   })),
+  { file: 'newsml-g2/scoop.xml', key: '[0].urgency', skip: 'superdesk-config', reason: "hard-coded by Superdesk's BusinessDesk parser" },
+  {
+    file: 'newsml-g2/scoop.xml',
+    key: '[0].dateline.located.city',
+    skip: 'superdesk-config',
+    reason: "Superdesk's BusinessDesk parser sets Wellington from its locator vocabulary; the file names no place",
+  },
+  {
+    file: 'iptc7901/IPTC7901.txt',
+    parser: 'iptc7901',
+    key: 'headline',
+    skip: 'superdesk-fallback',
+    reason: "the generic parser keeps 7901's ' =' end mark on the headline; the dpa variant's expectation without it is compared",
+  },
+  {
+    file: 'nitf/pa2.xml',
+    parser: 'nitf',
+    key: 'headline',
+    skip: 'superdesk-fallback',
+    reason: "the generic parser keeps the catch line's series number and scope code ('1 SOCCER'); the PA variant's expectation is compared",
+  },
   {
     file: 'email/odd_charset_email.txt',
     key: '[0].headline',

@@ -7,10 +7,10 @@ import { evaluateExpectation, ParseOutcome } from './expectation.evaluator';
 import { parseManifestKey } from './manifest-key';
 
 /**
- * Share of comparable Superdesk expectations that Copydesk's parsers meet: the figure reached (368 of 384,
- * 0.958, with every format registered, e-mail included). Raise it as misses are fixed; never lower it.
+ * Share of comparable Superdesk expectations that Copydesk's parsers meet: the figure reached (378 of 385,
+ * 0.982, with every format registered, e-mail included). Raise it as misses are fixed; never lower it.
  */
-const CONFORMANCE_THRESHOLD = 0.95;
+const CONFORMANCE_THRESHOLD = 0.97;
 
 function parseCorpusFile(file: string): ParseOutcome {
   try {
