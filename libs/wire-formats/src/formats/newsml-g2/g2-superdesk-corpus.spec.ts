@@ -37,3 +37,12 @@ describe('NewsML-G2 of the Superdesk corpus', () => {
     ]);
   });
 });
+
+describe('an STT item without a headline (stt_newsml_test_no_hl.xml)', () => {
+  it("is titled by its first paragraph, whole: Superdesk's 100 characters of running text end mid-word", () => {
+    // Superdesk cuts the body text at 100 characters ("…Also the unemployment law went th"); a headline
+    // that joins a notice to a crosshead and breaks off inside a word is no headline a desk would print.
+    const [item] = parseSuperdeskFile('newsml-g2/stt_newsml_test_no_hl.xml');
+    expect(item.headline).toBe('*** DISCLAIMER: THIS IS AN AUTOMATED TRANSLATION FROM FINNISH ***');
+  });
+});
