@@ -28,6 +28,8 @@ export const TEXT_MATCH = {
   templateJaccard: 0.8,
   /** Below this headline similarity, changed names and numbers in headline and lede mark templated copy. */
   templateHeadline: 0.9,
+  /** Above it too when the ledes are this alike without their names and numbers: one template's sentence. */
+  templateSkeleton: 0.7,
   /** Other numbers in both headline and lede, without a correction: another templated story (a result, a price) unless nearly all text is the same, or the evidence of a developing story below holds. */
   otherNumbersJaccard: 0.9,
   /** A developing story: headlines this alike once their numbers are left out. */
@@ -92,6 +94,19 @@ function developing(item: TextFingerprint, story: TextFingerprint, s: Similarity
 }
 
 /**
+ * The two ledes are one sentence with other names and numbers in it: alike once the names
+ * and numbers of both are left out (a lede rewritten by a desk is another sentence).
+ */
+function sameSkeleton(item: TextFingerprint, story: TextFingerprint): boolean {
+  const names = new Set([...item.names, ...story.names]);
+  const skeleton = (lede: string) =>
+    words(withoutNumbers(lede))
+      .filter((w) => !names.has(w))
+      .join(' ');
+  return trigramSimilarity(skeleton(item.lede), skeleton(story.lede)) >= TEXT_MATCH.templateSkeleton;
+}
+
+/**
  * A kill notice under a headline the story has not carried yet (the kill overtook a headline
  * rewrite), a rewritten headline being drawn from the lede: its headline is the opening of the
  * story's lede, word for word, and the two are close in time; or most of its (at least four)
@@ -139,7 +154,8 @@ export function compareText(item: TextFingerprint, story: TextFingerprint, corre
     return developing(item, story, s, context.hoursApart) ? verdict('developing-figures') : veto('template');
   }
   // The same template with other names and numbers (a result with the same score): only the headline's names differ.
-  const templated = !correction && s.numbersChanged >= 2 && s.namesChanged >= 2 && s.headline < t.templateHeadline;
+  // Under the same headline, it is the lede that tells: the same sentence with other names and numbers in it.
+  const templated = !correction && s.numbersChanged >= 2 && s.namesChanged >= 2 && (s.headline < t.templateHeadline || sameSkeleton(item, story));
   if (templated && s.jaccard < t.templateJaccard) return veto('template');
   if (s.dateline === 'different' && s.jaccard < t.otherDatelineJaccard) return veto('dateline');
   if (s.jaccard >= t.nearCopyJaccard) return verdict('near-copy');
