@@ -3,6 +3,7 @@ import { CanonicalItem, NormalisedItemMessage } from '@copydesk/contracts';
 import { seededRandom } from '@copydesk/dedupe-core';
 import { CorpusStory } from './corpus';
 import { appendParagraph, correction, Draft, flash, kill, leadAll, original, pick, Random, rewriteHeadline, typo, writeThrough } from './edits';
+import { ChainDraft, developingChain, KILL_FORMS, killChain, templateSibling } from './new-classes';
 import { templated } from './templates';
 
 /** One item of the labelled set: what dedupe receives, and the story it truly belongs to. */
@@ -49,6 +50,9 @@ class ParagraphPool {
   private next = 0;
   constructor(private readonly paragraphs: string[]) {}
   /** The next paragraph; after a full round (another newsroom) the pool starts again. */
+  all(): string[] {
+    return [...this.paragraphs];
+  }
   take(): string {
     return this.paragraphs[this.next++ % this.paragraphs.length];
   }
@@ -149,6 +153,29 @@ export function buildLabelledSet(corpus: CorpusStory[], seed: number): LabelledI
     const kills = finals.filter((x) => x.edit === 'kill');
     (kills[0] ?? finals[finals.length - 1]).finalCurrent = true;
   };
+  const message = (n: number, sourceId: string, arrival: number, d: Draft, story: CorpusStory | undefined, t: number): NormalisedItemMessage => {
+    const submissionId = `00000000-0000-4000-9000-${String(n).padStart(12, '0')}`;
+    const at = new Date(arrival).toISOString();
+    return { itemId: `${submissionId}:0`, submissionId, sourceId, itemIndex: 0, itemCount: 1, receivedAt: at, capturedAt: at, item: toItem(d, story, t) };
+  };
+  /** A chain whose out-of-order versions say which version they overtake; its own random numbers. */
+  const addChain = (r: Random, gold: string, chain: ChainDraft[], story: CorpusStory | undefined, sourceId: string) => {
+    let t = START + Math.floor(r() * 36 * 60) * MINUTE;
+    const times = chain.map((d) => (t += (d.after ?? 2 + Math.floor(r() * 40)) * MINUTE));
+    const arrivals = times.map((at, i) => (chain[i].before === undefined ? at : times[chain[i].before!] - MINUTE));
+    const added = chain.map((d, i) => {
+      const x: LabelledItem = {
+        message: message(n++, sourceId, arrivals[i], d, story, times[i]),
+        gold,
+        edit: d.edit,
+        finalCurrent: false,
+        arrival: arrivals[i],
+      };
+      items.push(x);
+      return x;
+    });
+    (added.find((x) => x.edit.startsWith('kill')) ?? added[added.length - 1]).finalCurrent = true;
+  };
   for (let u = 0; u < UNIVERSES; u++) {
     pool.reset();
     bases.forEach((s, i) => {
@@ -160,6 +187,32 @@ export function buildLabelledSet(corpus: CorpusStory[], seed: number): LabelledI
       const chain = rnd() < 0.3 ? [d, pick(rnd, [typo(rnd, d), { ...d, edit: 'rescrape' }])] : [d];
       add(`u${u}-template-${i}`, chain, undefined, sourceOf(u, i));
     }
+  }
+  /** The new classes draw from their own random numbers, so that the classes above stay as they were. */
+  const extra = seededRandom(seed + 1);
+  for (let u = 0; u < UNIVERSES; u++) {
+    const fresh = new ParagraphPool(pool.all());
+    bases.forEach((s, i) => {
+      if (extra() < 0.4)
+        addChain(
+          extra,
+          `u${u}-developing-${i}`,
+          developingChain(extra, s, () => fresh.take()),
+          s,
+          sourceOf(u + 10, i),
+        );
+      addChain(extra, `u${u}-kill-${i}`, killChain(extra, s, KILL_FORMS[(i + u) % KILL_FORMS.length]), s, sourceOf(u + 20, i));
+    });
+    // Results of one template from the real stories that have figures in headline and lede, all from one source.
+    bases
+      .filter((s) => /\d/.test(s.headline) && /\d/.test(s.paragraphs[0]))
+      .forEach((s, i) => {
+        for (let k = 0; k < 3; k++) {
+          const d = templateSibling(extra, s);
+          const chain: ChainDraft[] = extra() < 0.3 ? [d, { ...d, edit: 'rescrape' }] : [d];
+          addChain(extra, `u${u}-tsib-${i}-${k}`, chain, s, sourceOf(u + 30, 0));
+        }
+      });
   }
   return items.sort((a, b) => a.arrival - b.arrival);
 }

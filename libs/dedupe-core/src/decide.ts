@@ -30,8 +30,34 @@ export function itemTime(item: CanonicalItem): string | null {
   return item.sourceUpdated?.at ?? item.versionCreated ?? null;
 }
 
+// A kill marker opening a headline ("KILLED - ...", "KILL: ...", "WITHDRAWN | ...").
+const KILL_HEADLINE = /^\s*(?:mandatory\s+)?(?:kill|killed|withdrawn|eliminate|elimination)\s*[-:|]/i;
+// A kill notice: "This story has been withdrawn", "Please delete ...", "kill advisory".
+const KILL_NOTICE =
+  /\b(?:(?:story|item|article|report|version|dispatch)s?\s+(?:has been|have been|is|are|was|were)\s+(?:withdrawn|killed|eliminated)|please\s+(?:delete|kill|eliminate|withdraw)|kill\s+(?:advisory|notice))\b/i;
+/** A notice is a line or two; only this much of the body is read for one. */
+const KILL_NOTICE_CHARS = 600;
+
+/** The body's text if it is a notice's length (a few hundred characters), else null. */
+function shortBody(item: CanonicalItem): string | null {
+  let text = '';
+  for (const b of item.body) {
+    if (b.kind !== 'paragraph') continue;
+    text += `${b.text} `;
+    if (text.length > KILL_NOTICE_CHARS) return null;
+  }
+  return text;
+}
+
+/**
+ * A kill: the status, the signal, or, from a feed that carries neither, the text: a kill
+ * marker opening the headline, or a short body that is a kill notice.
+ */
 export function isKill(item: CanonicalItem): boolean {
-  return item.pubStatus === 'canceled' || item.signals.includes('kill');
+  if (item.pubStatus === 'canceled' || item.signals.includes('kill')) return true;
+  if (KILL_HEADLINE.test(item.headline.slice(0, 40))) return true;
+  const body = shortBody(item);
+  return body !== null && KILL_NOTICE.test(body);
 }
 
 /** A correction: the signal, or an agency's marker on the headline ("CORRECTED-...", "... (CORRECTED)"). */
@@ -78,13 +104,23 @@ interface Scored {
   comparedVersion: number;
 }
 
+/** Hours between two instants (ISO), null when either is unknown. */
+function hoursBetween(a: string | null, b: string | null): number | null {
+  if (!a || !b) return null;
+  const ms = Math.abs(Date.parse(a) - Date.parse(b));
+  return Number.isNaN(ms) ? null : ms / 3600_000;
+}
+
 function bestText(fp: TextFingerprint, item: CanonicalItem, candidates: CandidateStory[]): { best?: Scored; all: Scored[] } {
-  const correction = isCorrection(item) || isKill(item);
+  const kill = isKill(item);
+  const correction = isCorrection(item) || kill;
+  const time = positionOf(item).time;
   const all: Scored[] = [];
   for (const candidate of candidates) {
     let top: Scored | undefined;
+    const context = { kill, hoursApart: hoursBetween(time, candidate.current.time) };
     for (const { version, fingerprint } of candidate.fingerprints) {
-      const verdict = compareText(fp, fingerprint, correction);
+      const verdict = compareText(fp, fingerprint, correction, context);
       if (!top || (verdict.match && (!top.verdict.match || verdict.score > top.verdict.score))) top = { candidate, verdict, comparedVersion: version };
     }
     if (top) all.push(top);
@@ -96,7 +132,7 @@ function bestText(fp: TextFingerprint, item: CanonicalItem, candidates: Candidat
 function textEvidence(s: Scored, others: Scored[]): MatchEvidence {
   const v = s.verdict;
   return {
-    basis: v.rule === 'flash-headline' ? 'headline' : 'near-duplicate',
+    basis: v.rule === 'flash-headline' || v.rule === 'kill-headline' ? 'headline' : 'near-duplicate',
     score: v.score,
     comparedVersion: s.comparedVersion,
     rule: v.rule,

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { hash32 } from './hash';
-import { bandKeys, fingerprint, indexKeys, indexScope, minhash, shingleHashes } from './fingerprint';
+import { bandKeys, fingerprint, indexKeys, indexScope, LEDE_PAIR_WORDS, minhash, shingleHashes, wordPairs } from './fingerprint';
 import { testItem, WILDFIRE } from '../testing/test-items';
 
 describe('fingerprint', () => {
@@ -44,6 +44,12 @@ describe('fingerprint', () => {
     expect(bandKeys(minhash(shingleHashes('one two three four five six seven eight')))).toEqual(bandKeys(sig));
   });
 
+  it('indexes the opening of the lede as its first word and word pairs, leaving out numbers and short words', () => {
+    expect(wordPairs('a wildfire near athens kills 12 on sunday', 16)).toEqual(['wildfire', 'wildfire near', 'near athens', 'athens kills', 'kills sunday']);
+    expect(wordPairs('one two three four', 2)).toEqual(['one', 'one two']);
+    expect(wordPairs('', 16)).toEqual([]);
+  });
+
   it('scopes index keys to source and language', () => {
     const fp = fingerprint(testItem('Wildfire forces thousands to flee homes near Athens', WILDFIRE));
     const a = indexKeys(fp, indexScope('s1', 'en-GB'));
@@ -51,7 +57,8 @@ describe('fingerprint', () => {
     const c = indexKeys(fp, indexScope('s2', 'en'));
     expect(a).toEqual(b);
     expect(a.some((k) => c.includes(k))).toBe(false);
-    expect(a.length).toBe(32 + 1 + WILDFIRE.length + 1 + 16 + 8);
+    // Bands, lede hash, paragraph hashes, headline, headline and lede trigram bands, and the lede's opening word and word pairs.
+    expect(a.length).toBe(32 + 1 + WILDFIRE.length + 1 + 16 + 8 + wordPairs(fp.lede, LEDE_PAIR_WORDS).length);
     a.forEach((k) => expect(k).toMatch(/^-?\d+$/));
   });
 });

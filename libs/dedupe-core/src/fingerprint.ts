@@ -15,6 +15,10 @@ export const HEADLINE_BANDS = 16;
 /** Trigram LSH of the lede: 8 bands of 3. */
 export const LEDE_BANDS = 8;
 export const TRIGRAM_ROWS = 3;
+/** Word pairs are indexed from this many words at the opening of the lede. */
+export const LEDE_PAIR_WORDS = 16;
+/** A body shorter than this many words (a flash, a kill notice) is also found by its headline's word pairs. */
+export const SHORT_BODY_WORDS = 30;
 
 /**
  * What matching knows about one version's text. JSON-safe: it is stored with the story and
@@ -167,7 +171,25 @@ export function indexKeys(fp: TextFingerprint, scope: string): string[] {
     for (const band of bandKeys(minhash(trigramHashes(fp.lede), LEDE_BANDS * TRIGRAM_ROWS), LEDE_BANDS, TRIGRAM_ROWS, 'l')) keys.add(key64(`${scope}|${band}`));
   for (const p of fp.paragraphHashes) keys.add(key64(`${scope}|p:${p}`));
   if (fp.headline) keys.add(key64(`${scope}|h:${fp.headline}`));
+  // A rewritten headline is drawn from the lede: a kill notice (or a flash) under a headline the story
+  // has not carried yet finds it by the word pairs its headline shares with the lede's opening.
+  for (const pair of wordPairs(fp.lede, LEDE_PAIR_WORDS)) keys.add(key64(`${scope}|w:${pair}`));
+  if (fp.bodyWords < SHORT_BODY_WORDS) for (const pair of wordPairs(fp.headline, LEDE_PAIR_WORDS)) keys.add(key64(`${scope}|w:${pair}`));
   return [...keys];
+}
+
+/**
+ * Consecutive pairs of the words of at least three letters (no bare numbers: figures change)
+ * among the first `limit` words, and the first such word alone (a one-word headline is the
+ * opening of a lede).
+ */
+export function wordPairs(text: string, limit: number): string[] {
+  const kept = words(text)
+    .slice(0, limit)
+    .filter((w) => w.length >= 3 && !/^[\d.,:-]+$/.test(w));
+  const pairs: string[] = kept.length > 0 ? [kept[0]] : [];
+  for (let i = 1; i < kept.length; i++) pairs.push(`${kept[i - 1]} ${kept[i]}`);
+  return pairs;
 }
 
 /** The scope of the candidate index: one source, one language. */
