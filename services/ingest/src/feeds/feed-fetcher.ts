@@ -16,8 +16,7 @@ export interface FetchLimits {
 }
 
 export type FetchResult =
-  | { kind: 'not-modified'; httpStatus: 304 }
-  | { kind: 'document'; httpStatus: 200; body: Buffer; contentType: string | null; validators: Validators };
+  { kind: 'not-modified'; httpStatus: 304 } | { kind: 'document'; httpStatus: 200; body: Buffer; contentType: string | null; validators: Validators };
 
 const USER_AGENT = 'copydesk-ingest (feed poller)';
 
@@ -45,7 +44,12 @@ export async function fetchFeed(url: string, validators: Validators, limits: Fet
     }
     if (res.status !== 200) {
       await res.body?.cancel();
-      throw new FeedPollError(FeedErrorCode.FeedHttpStatus, `the server answered ${res.status} ${res.statusText}`.trim(), retryAfterSeconds(res.headers.get('retry-after')), res.status);
+      throw new FeedPollError(
+        FeedErrorCode.FeedHttpStatus,
+        `the server answered ${res.status} ${res.statusText}`.trim(),
+        retryAfterSeconds(res.headers.get('retry-after')),
+        res.status,
+      );
     }
     const body = await readLimited(res, limits.maxBytes);
     return {

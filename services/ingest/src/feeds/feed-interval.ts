@@ -13,7 +13,11 @@ export function parseInterval(text: string): number {
   const match = INTERVAL.exec(text.trim());
   const seconds = match ? Number(match[1]) * UNIT_SECONDS[(match[2] || 's').toLowerCase()] : NaN;
   if (!(seconds >= MIN_INTERVAL_SECONDS && seconds <= MAX_INTERVAL_SECONDS)) {
-    throw new ApiError(400, FeedErrorCode.InvalidInterval, `--every takes a whole number of seconds, minutes, hours or days (90s, 5m, 1h), from 1s to 7d; got "${text.slice(0, 50)}"`);
+    throw new ApiError(
+      400,
+      FeedErrorCode.InvalidInterval,
+      `--every takes a whole number of seconds, minutes, hours or days (90s, 5m, 1h), from 1s to 7d; got "${text.slice(0, 50)}"`,
+    );
   }
   return seconds;
 }

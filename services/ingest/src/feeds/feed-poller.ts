@@ -64,7 +64,15 @@ export class FeedPoller implements OnApplicationBootstrap {
     const recorded = await this.feeds.record(feed, outcome);
     const log = { feedId: feed.id, sourceId: feed.sourceId, status: outcome.status, httpStatus: outcome.httpStatus, submissionId: outcome.submissionId };
     if (!recorded) this.logger.warn({ msg: 'feed poll outlived its lease; not recorded', ...log });
-    else if (outcome.error) this.logger.warn({ msg: 'feed poll failed', ...log, code: outcome.error.code, error: outcome.error.message, failures: outcome.failures, retryInSeconds: outcome.delaySeconds });
+    else if (outcome.error)
+      this.logger.warn({
+        msg: 'feed poll failed',
+        ...log,
+        code: outcome.error.code,
+        error: outcome.error.message,
+        failures: outcome.failures,
+        retryInSeconds: outcome.delaySeconds,
+      });
     else this.logger.log({ msg: 'feed polled', ...log });
     return outcome;
   }
@@ -94,7 +102,11 @@ export class FeedPoller implements OnApplicationBootstrap {
         { contentType, idempotencyKey: `feed:${sha256}`, trace: {} },
         fetched.body,
       );
-      return ok(accepted.replayed ? 'unchanged' : 'taken', 200, { validators: fetched.validators, submissionId: accepted.submissionId, taken: !accepted.replayed });
+      return ok(accepted.replayed ? 'unchanged' : 'taken', 200, {
+        validators: fetched.validators,
+        submissionId: accepted.submissionId,
+        taken: !accepted.replayed,
+      });
     } catch (e) {
       if (this.stopping.signal.aborted) throw e;
       const failure = e instanceof FeedPollError ? e : submissionFailure(e);

@@ -7,7 +7,7 @@ import { IngestConfig } from '../config/ingest.config';
 import { createIngestDataSource, INGEST_SCHEMA } from '../database/ingest-data-source';
 import { SourcesRepository } from '../sources/sources.repository';
 import { SourcesService } from '../sources/sources.service';
-import { FeedsRepository, PollOutcome } from './feeds.repository';
+import { FeedsRepository, LeasedFeed, PollOutcome } from './feeds.repository';
 import { FeedsService } from './feeds.service';
 
 jest.setTimeout(60_000);
@@ -46,7 +46,15 @@ describe('feeds on the real database', () => {
 
   it('adds a feed once, due at once, and refuses bad URLs, unknown sources and bad intervals with their codes', async () => {
     const added = await feeds.add(`${base}/a.xml`, source.name, '5m');
-    expect(added).toMatchObject({ url: `${base}/a.xml`, sourceId: source.id, source: source.name, every: '5m', status: 'new', documentsTaken: 0, lastError: null });
+    expect(added).toMatchObject({
+      url: `${base}/a.xml`,
+      sourceId: source.id,
+      source: source.name,
+      every: '5m',
+      status: 'new',
+      documentsTaken: 0,
+      lastError: null,
+    });
     expect(Date.parse(added.nextPollAt)).toBeLessThanOrEqual(Date.now() + 1000);
     expect(
       await Promise.all([
@@ -65,7 +73,7 @@ describe('feeds on the real database', () => {
   it('leases a due feed to one poller at a time, and again only when it is due again', async () => {
     const urls = Array.from({ length: 6 }, (_, i) => `${base}/lease-${i}.xml`);
     for (const url of urls) await feeds.add(url, source.name, '1h');
-    const mine = (leased: { sourceId: string }[]) => leased.filter((f) => f.sourceId === source.id);
+    const mine = (leased: LeasedFeed[]) => leased.filter((f) => f.sourceId === source.id);
     // Two instances asking at the same moment share the due feeds out, never both taking one.
     const [a, b] = (await Promise.all([repo.lease(4, 60), repo.lease(4, 60)])).map(mine);
     const ids = [...a, ...b].map((f) => f.id);
@@ -75,7 +83,15 @@ describe('feeds on the real database', () => {
     expect(new Set(ids).size).toBe(6);
     expect(ids.length).toBe(6);
 
-    const outcome: PollOutcome = { status: 'taken', httpStatus: 200, error: null, failures: 0, delaySeconds: 3600, taken: true, validators: { etag: '"x"', lastModified: null } };
+    const outcome: PollOutcome = {
+      status: 'taken',
+      httpStatus: 200,
+      error: null,
+      failures: 0,
+      delaySeconds: 3600,
+      taken: true,
+      validators: { etag: '"x"', lastModified: null },
+    };
     expect(await repo.record(a[0], outcome)).toBe(true);
     // A lease already given back writes nothing more.
     expect(await repo.record(a[0], outcome)).toBe(false);

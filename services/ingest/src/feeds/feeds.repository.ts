@@ -174,6 +174,9 @@ export class FeedsRepository {
 
   /** Gives a lease back without recording a poll (the poll was cut short by shutdown). */
   async release(feed: LeasedFeed): Promise<void> {
-    await this.dataSource.query(`UPDATE ingest.feeds SET lease_token = NULL, lease_until = NULL WHERE id = $1 AND lease_token = $2`, [feed.id, feed.leaseToken]);
+    await this.dataSource.query(`UPDATE ingest.feeds SET lease_token = NULL, lease_until = NULL WHERE id = $1 AND lease_token = $2`, [
+      feed.id,
+      feed.leaseToken,
+    ]);
   }
 }

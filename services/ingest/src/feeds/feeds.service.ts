@@ -61,7 +61,11 @@ export function checkFeedUrl(text: string): string {
     parsed = undefined;
   }
   if (!parsed || (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') || url.length > MAX_URL_LENGTH) {
-    throw new ApiError(400, FeedErrorCode.InvalidFeedUrl, `a feed is an http:// or https:// URL of at most ${MAX_URL_LENGTH} characters; got "${url.slice(0, 100)}"`);
+    throw new ApiError(
+      400,
+      FeedErrorCode.InvalidFeedUrl,
+      `a feed is an http:// or https:// URL of at most ${MAX_URL_LENGTH} characters; got "${url.slice(0, 100)}"`,
+    );
   }
   return url;
 }
