@@ -10,7 +10,7 @@ import { StoriesApi } from '@copydesk/client';
 import { commandEnv, DATABASE_URL, ROOT } from '../support/env';
 import { addConsumer, addSource, eventually, RunningStack, startServices } from '../support/service-processes';
 
-jest.setTimeout(120_000);
+jest.setTimeout(180_000);
 
 const RUN = Date.now().toString(36);
 
