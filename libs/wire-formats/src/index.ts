@@ -9,3 +9,4 @@ export { WireFormatError, isWireFormatError } from './errors/wire-format.error';
 export type { WireFormatErrorDetails } from './errors/wire-format.error';
 export { WireFormatErrorCode } from './errors/wire-format-error-code.enum';
 export { boundItemTimes, DEFAULT_FUTURE_TOLERANCE_MS } from './item/item-times';
+export { rootElementName } from './formats/xml/xml-root';

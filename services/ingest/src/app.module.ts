@@ -9,7 +9,10 @@ import { SourceStatsRepository } from './admin/source-stats.repository';
 import { SourcesAdminController } from './admin/sources-admin.controller';
 import { WireAdmission } from './admission/wire-admission.middleware';
 import { IngestConfig } from './config/ingest.config';
+import { DropFolder } from './drop-folder/drop-folder';
 import { createIngestDataSource, INGEST_SCHEMA } from './database/ingest-data-source';
+import { FeedPoller } from './feeds/feed-poller';
+import { FeedsRepository } from './feeds/feeds.repository';
 import { IngestRetention } from './retention/ingest-retention';
 import { BearerAuthGuard } from './sources/bearer-auth.guard';
 import { SourceChangesListener } from './sources/source-changes.listener';
@@ -46,6 +49,9 @@ import { WireService } from './wire/wire.service';
     LateAcceptances,
     IngestRetention,
     WireService,
+    FeedsRepository,
+    FeedPoller,
+    DropFolder,
   ],
   exports: [IngestConfig],
 })

@@ -1,4 +1,4 @@
-import { IsInt, IsString, Max, Min } from 'class-validator';
+import { IsInt, IsNotEmpty, IsString, Max, Min, ValidateIf } from 'class-validator';
 import { CommonConfig } from '@copydesk/config';
 
 export class IngestConfig extends CommonConfig {
@@ -68,6 +68,54 @@ export class IngestConfig extends CommonConfig {
   @Min(1)
   @Max(1_000_000)
   INGEST_SOURCE_BURST = 200;
+
+  /** Seconds between looks for due feeds (`copydesk feeds add`); 0 switches feed polling off on this instance. */
+  @IsInt()
+  @Min(0)
+  @Max(3600)
+  INGEST_FEED_SCAN_SECONDS = 5;
+
+  /** Longest one poll of a feed may take, from the request to the last byte of the document, in seconds. */
+  @IsInt()
+  @Min(1)
+  @Max(600)
+  INGEST_FEED_TIMEOUT_SECONDS = 30;
+
+  /** Largest feed document taken, in bytes (and never more than INGEST_MAX_BODY_BYTES). */
+  @IsInt()
+  @Min(1024)
+  @Max(32 * 1024 * 1024)
+  INGEST_FEED_MAX_BYTES = 10 * 1024 * 1024;
+
+  /** Longest wait between polls of a failing feed, in seconds: failures double the feed's interval up to this. */
+  @IsInt()
+  @Min(1)
+  @Max(7 * 86_400)
+  INGEST_FEED_MAX_BACKOFF_SECONDS = 3600;
+
+  /** Most feeds one instance polls at once. */
+  @IsInt()
+  @Min(1)
+  @Max(256)
+  INGEST_FEED_CONCURRENCY = 8;
+
+  /**
+   * A folder whose files are ingested, each once, then moved to its `processed/` or `failed/`
+   * folder; empty (the default) switches the drop folder off.
+   */
+  @IsString()
+  INGEST_DROP_DIR = '';
+
+  /** The registered source the dropped files belong to; required when INGEST_DROP_DIR is set. */
+  @ValidateIf((c: IngestConfig) => c.INGEST_DROP_DIR.trim() !== '')
+  @IsNotEmpty({ message: 'INGEST_DROP_SOURCE must name a registered source when INGEST_DROP_DIR is set' })
+  INGEST_DROP_SOURCE = '';
+
+  /** How long a dropped file's size must stay the same before it is read (a file still being copied is not), in milliseconds. */
+  @IsInt()
+  @Min(50)
+  @Max(600_000)
+  INGEST_DROP_STABLE_MS = 2000;
 
   /** Days submissions and their idempotency keys are kept (a retry with a key older than that is a new submission). */
   @IsInt()
