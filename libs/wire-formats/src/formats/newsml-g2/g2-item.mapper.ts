@@ -7,6 +7,7 @@ import { parseWireDate } from '../xml/wire-date';
 import { editorialMarkers, mergeSignals } from '../xml/wire-signals';
 import { g2PubStatus, g2Signals, g2Subjects, preferredName, splitQcode } from './g2-codes';
 import { readG2Content } from './g2-content.reader';
+import { readG2Metadata } from './g2-metadata.reader';
 
 export type G2ItemKind = MediaItem['kind'] | 'text' | 'composite';
 
@@ -76,6 +77,7 @@ export function mapG2Item(item: XmlElement, timeZone: string): G2MappedItem {
       media: [...media, ...(content.media ?? [])],
       language: attr(child(contentMeta, 'language'), 'tag') ?? attr(item, 'lang'),
       subjects: g2Subjects(contentMeta),
+      ...readG2Metadata(item),
       urgency: urgencyOf(textOf(child(contentMeta, 'urgency'))),
       pubStatus,
       signals: mergeSignals(g2Signals(children(itemMeta, 'signal')), markers.signals, pubStatus === 'canceled' ? ['kill'] : []),
