@@ -71,7 +71,14 @@ describe('parseApMedia', () => {
     const items = parseApMedia(JSON.stringify(page), ctx);
     expect(items.map((item) => item.wire.guid)).toEqual(['abc123', 'pic1']);
     expect(items[1].media).toEqual([
-      { kind: 'picture', caption: 'Surfers ride a wave.', credit: 'AP Photo/Ann Lee', href: 'https://api.example.com/pic1/download', mimeType: 'image/jpeg' },
+      {
+        kind: 'picture',
+        caption: 'Surfers ride a wave.',
+        credit: 'AP Photo/Ann Lee',
+        href: 'https://api.example.com/pic1/download',
+        mimeType: 'image/jpeg',
+        renditions: [{ name: 'main', href: 'https://api.example.com/pic1/download', mimeType: 'image/jpeg' }],
+      },
     ]);
   });
 

@@ -58,7 +58,14 @@ function g2Places(contentMeta: XmlElement | undefined, asserts: readonly XmlElem
       if (wider.code || wider.name) places.push(wider);
     }
   }
-  return places;
+  // Several subjects often share a broader place (two German states, one Germany): each place is listed once.
+  const seen = new Set<string>();
+  return places.filter((place) => {
+    const key = place.code ? `${place.scheme ?? ''}:${place.code}` : `name:${place.name ?? ''}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 function g2Genre(element: XmlElement): Genre[] {
