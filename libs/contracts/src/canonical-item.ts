@@ -52,10 +52,7 @@ export const RenditionSchema = Type.Object(
     height: Type.Optional(Type.Integer({ minimum: 0 })),
     sizeInBytes: Type.Optional(Type.Integer({ minimum: 0 })),
     poi: Type.Optional(
-      Type.Object(
-        { x: Type.Integer(), y: Type.Integer() },
-        { additionalProperties: false, description: 'Point of interest, in pixels from the top left.' },
-      ),
+      Type.Object({ x: Type.Integer(), y: Type.Integer() }, { additionalProperties: false, description: 'Point of interest, in pixels from the top left.' }),
     ),
     residRef: Type.Optional(Type.String({ description: "The wire's id of the file (NewsML-G2 residref)." })),
   },

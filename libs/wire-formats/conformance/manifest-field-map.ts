@@ -152,7 +152,10 @@ export const MANIFEST_FIELD_MAP: Readonly<Record<string, FieldRule>> = {
   ednote: { canonical: 'edNote', read: (ctx) => story(ctx, (item) => text(item.edNote)) },
   keywords: { canonical: 'keywords', read: (ctx) => story(ctx, (item) => ({ kind: 'codes', values: item.keywords ?? [] })) },
   place: { canonical: 'places (by code or name)', read: (ctx) => story(ctx, (item) => concepts(item.places)) },
-  'place[n]': { canonical: 'places[i] (by code or name)', read: (ctx) => story(ctx, (item) => concepts(item.places?.slice(ctx.indexes[0], ctx.indexes[0] + 1))) },
+  'place[n]': {
+    canonical: 'places[i] (by code or name)',
+    read: (ctx) => story(ctx, (item) => concepts(item.places?.slice(ctx.indexes[0], ctx.indexes[0] + 1))),
+  },
   'place[n].name': { canonical: 'places[i].name', read: (ctx) => story(ctx, (item) => text(item.places?.[ctx.indexes[0]]?.name)) },
   'place[n].qcode': { canonical: 'places[i].code', read: (ctx) => story(ctx, (item) => text(item.places?.[ctx.indexes[0]]?.code)) },
   genre: { canonical: 'genres (by code or name)', read: (ctx) => story(ctx, (item) => concepts(item.genres)) },

@@ -58,9 +58,7 @@ function keyedWireIds(wire: WireIdentity): WireIdentity {
 const OPTIONAL_LISTS: ReadonlySet<string> = new Set(['keywords', 'places', 'genres', 'authors']);
 
 function dropUndefined<T extends object>(value: T): T {
-  return Object.fromEntries(
-    Object.entries(value).filter(([k, v]) => v !== undefined && !(OPTIONAL_LISTS.has(k) && Array.isArray(v) && v.length === 0)),
-  ) as T;
+  return Object.fromEntries(Object.entries(value).filter(([k, v]) => v !== undefined && !(OPTIONAL_LISTS.has(k) && Array.isArray(v) && v.length === 0))) as T;
 }
 
 // Half of a surrogate pair without the other half (JSON text can escape one: "\ud800").

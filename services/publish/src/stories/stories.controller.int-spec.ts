@@ -97,7 +97,8 @@ describe('StoriesController labels, on the real read model', () => {
   it('returns the editorial metadata the wire sent: slugline, editorial note, keywords, places, expiry', async () => {
     const [parsed] = parseWire({ body: readFileSync(FISHING_NITF), contentType: 'application/xml', capturedAt: new Date('2026-01-01T00:00:00Z') }).items;
     const v = storyVersion();
-    await model.record([{ ...v, item: { ...parsed, wire: { ...parsed.wire, slug: 'TIDES-NORFOLK' } } }]);
+    // The sample is marked canceled; a reader without the all-statuses right sees only usable copy.
+    await model.record([{ ...v, item: { ...parsed, pubStatus: 'usable', signals: [], wire: { ...parsed.wire, slug: 'TIDES-NORFOLK' } } }]);
     const { ninjs } = await controller(new ManualClock(new Date('2025-03-22T00:00:00Z'))).get(v.storyId, reader);
     expect(ninjs).toMatchObject({
       slugline: 'TIDES-NORFOLK',
