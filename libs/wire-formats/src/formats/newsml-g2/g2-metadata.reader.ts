@@ -43,12 +43,19 @@ function concept(element: XmlElement): Place {
  * STT names its places in an `<assert>` of the same code (`sttlocmeta:default:7576` for `sttlocationalias:7576`).
  */
 function g2Places(contentMeta: XmlElement | undefined, asserts: readonly XmlElement[]): Place[] {
+  // Asserts by the code their QCode ends with, looked up once each: a find per place would be quadratic.
+  const assertsByCode = new Map<string, XmlElement>();
+  for (const assert of asserts) {
+    const qcode = attr(assert, 'qcode');
+    const code = qcode?.slice(qcode.lastIndexOf(':') + 1);
+    if (code && !assertsByCode.has(code)) assertsByCode.set(code, assert);
+  }
   const places: Place[] = [];
   for (const subject of children(contentMeta, 'subject')) {
     if (!PLACE_TYPES.test(attr(subject, 'type') ?? '')) continue;
     const place = concept(subject);
     if (place.code && !place.name) {
-      const assert = asserts.find((candidate) => attr(candidate, 'qcode')?.endsWith(`:${place.code}`));
+      const assert = assertsByCode.get(place.code);
       const name = textOf(preferredName(assert)) ?? textOf(preferredName(child(assert, 'broader')));
       if (name) place.name = name;
     }
