@@ -43,14 +43,33 @@ export type BlockKind = Static<typeof BlockKindSchema>;
 export const BodyBlockSchema = Type.Object({ kind: BlockKindSchema, text: Type.String() }, { additionalProperties: false });
 export type BodyBlock = Static<typeof BodyBlockSchema>;
 
+export const RenditionSchema = Type.Object(
+  {
+    name: Type.String({ description: 'The rendition\'s name as the wire gives it: "baseImage", "thumbnail", "original".' }),
+    href: Type.Optional(Type.String()),
+    mimeType: Type.Optional(Type.String()),
+    width: Type.Optional(Type.Integer({ minimum: 0 })),
+    height: Type.Optional(Type.Integer({ minimum: 0 })),
+    sizeInBytes: Type.Optional(Type.Integer({ minimum: 0 })),
+    poi: Type.Optional(
+      Type.Object({ x: Type.Integer(), y: Type.Integer() }, { additionalProperties: false, description: 'Point of interest, in pixels from the top left.' }),
+    ),
+    residRef: Type.Optional(Type.String({ description: "The wire's id of the file (NewsML-G2 residref)." })),
+  },
+  { additionalProperties: false, description: 'One file of a picture, video or audio clip.' },
+);
+export type Rendition = Static<typeof RenditionSchema>;
+
 export const MediaItemSchema = Type.Object(
   {
     kind: StringEnum(['picture', 'video', 'audio', 'graphic']),
     title: Type.Optional(Type.String({ description: 'The picture\'s own title, as its source names it: "Financial Markets".' })),
     caption: Type.Optional(Type.String()),
     credit: Type.Optional(Type.String({ description: 'Credit as printed, without brackets: "Reuters".' })),
-    href: Type.Optional(Type.String()),
+    altText: Type.Optional(Type.String({ description: 'Text that stands for the picture where it cannot be seen.' })),
+    href: Type.Optional(Type.String({ description: 'The file of the best rendition.' })),
     mimeType: Type.Optional(Type.String()),
+    renditions: Type.Optional(Type.Array(RenditionSchema, { description: 'Every rendition the wire lists, in its order.' })),
   },
   { additionalProperties: false },
 );
@@ -62,6 +81,28 @@ export const SubjectSchema = Type.Object(
 );
 export type Subject = Static<typeof SubjectSchema>;
 
+export const PlaceSchema = Type.Object(
+  { code: Type.Optional(Type.String()), name: Type.Optional(Type.String()), scheme: Type.Optional(Type.String()) },
+  { additionalProperties: false, description: 'A place the story is about (not where it was filed from: that is the dateline).' },
+);
+export type Place = Static<typeof PlaceSchema>;
+
+export const GenreSchema = Type.Object(
+  { code: Type.Optional(Type.String()), name: Type.Optional(Type.String()), scheme: Type.Optional(Type.String()) },
+  { additionalProperties: false, description: 'The nature of the story: interview, analysis, feature.' },
+);
+export type Genre = Static<typeof GenreSchema>;
+
+export const AuthorSchema = Type.Object(
+  {
+    name: Type.String(),
+    role: Type.Optional(Type.String({ description: 'As the wire gives it: "writer", "photographer", "creator", "contributor".' })),
+    uri: Type.Optional(Type.String({ description: "The wire's id of the person: a URI or a QCode." })),
+  },
+  { additionalProperties: false, description: 'One author as a record; `byline` keeps the printed byline.' },
+);
+export type Author = Static<typeof AuthorSchema>;
+
 export const WireLinkSchema = Type.Object(
   { rel: Type.String({ description: 'e.g. "irel:previousVersion"' }), guid: Type.String() },
   { additionalProperties: false },
@@ -72,7 +113,7 @@ export const WireIdentitySchema = Type.Object(
   {
     guid: Type.Optional(Type.String({ description: "The agency's stable id: ninjs uri, G2 guid, AP item id." })),
     version: Type.Optional(Type.String({ description: 'Opaque version string as the wire carries it. Never compare as a number.' })),
-    slug: Type.Optional(Type.String()),
+    slug: Type.Optional(Type.String({ description: 'The slugline: a short label the agency files the story under.' })),
     takeKey: Type.Optional(Type.String({ description: 'Take key or edition marker: "1st Ld-Writethru", "REFILE".' })),
     links: Type.Optional(Type.Array(WireLinkSchema)),
   },
@@ -99,6 +140,13 @@ export const CanonicalItemSchema = Type.Object(
     embargo: Type.Optional(IsoInstant({ description: 'ISO instant until which the item must not be published.' })),
     firstCreated: Type.Optional(Type.String()),
     versionCreated: Type.Optional(Type.String()),
+    edNote: Type.Optional(Type.String({ description: 'Editorial note: for the receiving editors, not for publication.' })),
+    keywords: Type.Optional(Type.Array(Type.String(), { description: "The wire's keywords, in its order." })),
+    places: Type.Optional(Type.Array(PlaceSchema)),
+    genres: Type.Optional(Type.Array(GenreSchema)),
+    authors: Type.Optional(Type.Array(AuthorSchema)),
+    usageTerms: Type.Optional(Type.String({ description: 'Usage terms as the wire states them: "NO ARCHIVAL USE".' })),
+    expires: Type.Optional(IsoInstant({ description: 'ISO instant after which the provider no longer wants the item used.' })),
     sourceUpdated: Type.Optional({
       ...SourceTimeSchema,
       description: 'When the source says the story was last updated, with the precision it says it at.',

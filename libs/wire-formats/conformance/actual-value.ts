@@ -12,6 +12,12 @@ export type ActualValue =
   /** Codes: subject codes, signals. Compared as a list or by inclusion. */
   | { kind: 'codes'; values: readonly string[] }
   | { kind: 'count'; value: number }
+  /** Places or genres: matched by code or name (an expected `qcode`, else its `name`). */
+  | { kind: 'concepts'; values: readonly { code?: string; name?: string }[] }
+  /** Authors: matched by name, and by role where the expectation gives one. */
+  | { kind: 'authors'; values: readonly { name: string; role?: string }[] }
+  /** A record (renditions by name, a point of interest): every expected key compared; `{}` means none. */
+  | { kind: 'record'; value: Readonly<Record<string, unknown>> | undefined }
   | { kind: 'parsed' };
 
 export interface ReadContext {

@@ -1,4 +1,4 @@
-import type { CanonicalItem, MediaItem } from '@copydesk/contracts';
+import type { CanonicalItem, MediaItem, Rendition } from '@copydesk/contracts';
 import { ActualValue, allText, bodyCandidates, ReadContext } from './actual-value';
 
 /**
@@ -12,8 +12,8 @@ import { ActualValue, allText, bodyCandidates, ReadContext } from './actual-valu
  * - superdesk-fallback: the manifest notes say Superdesk's value is what it kept after failing to decode the file,
  *   or what its generic parser left of the wire's own marks where a variant parser's expectation for the same
  *   file and field, without them, is the one compared;
- * - not-in-canonical-item: a property the canonical item has no field for (renditions, editorial notes,
- *   keywords, places, authors as records, usage terms, …).
+ * - not-in-canonical-item: a property the canonical item has no field for (the originating agency, content
+ *   profile, first publication time, private notes, …).
  */
 export type SkipClass = 'superdesk-config' | 'superdesk-bookkeeping' | 'system-level' | 'prose-rule' | 'superdesk-fallback' | 'not-in-canonical-item';
 
@@ -74,6 +74,7 @@ export function superdeskUrn(uri: string | undefined): string | undefined {
   const match = uri === undefined ? null : /^https?:\/\/([^/?#]+)((?:\/[^/?#]+)*)\/?$/.exec(uri);
   return match ? ['urn', match[1], ...match[2].split('/').filter(Boolean)].join(':') : undefined;
 }
+const concepts = (values: readonly { code?: string; name?: string }[] | undefined): ActualValue => ({ kind: 'concepts', values: values ?? [] });
 const instants = (item: CanonicalItem) => instant(item.versionCreated, item.firstCreated);
 const subjectCodes = (item: CanonicalItem): ActualValue => ({ kind: 'codes', values: item.subjects.map((subject) => subject.code ?? '') });
 const signals = (item: CanonicalItem): ActualValue => ({ kind: 'codes', values: item.signals });
@@ -152,11 +153,30 @@ export const MANIFEST_FIELD_MAP: Readonly<Record<string, FieldRule>> = {
     skipFor: (parser) => (parser === 'wpwxr' ? skip('superdesk-config', "the post's headline, set as the picture's by default") : undefined),
     read: (ctx) => featureMedia(ctx, (media) => text(media?.title)),
   },
-  'associations.featuremedia.alt_text': noField('media items carry no alt text'),
   'associations.featuremedia.guid': noField('media items carry an href, not an id'),
   'associations.featuremedia.state': BOOKKEEPING,
+  'associations.featuremedia.alt_text': { canonical: 'media[0].altText', read: (ctx) => featureMedia(ctx, (media) => text(media?.altText)) },
   associations: noField('associations other than media'),
-  alt_text: noField('media items carry no alt text'),
+  alt_text: { canonical: 'media.altText (a picture entry)', read: (ctx) => text(ownMedia(ctx)?.altText) },
+  // Editorial metadata
+  ednote: { canonical: 'edNote', read: (ctx) => story(ctx, (item) => text(item.edNote)) },
+  keywords: { canonical: 'keywords', read: (ctx) => story(ctx, (item) => ({ kind: 'codes', values: item.keywords ?? [] })) },
+  place: { canonical: 'places (by code or name)', read: (ctx) => story(ctx, (item) => concepts(item.places)) },
+  'place[n]': {
+    canonical: 'places[i] (by code or name)',
+    read: (ctx) => story(ctx, (item) => concepts(item.places?.slice(ctx.indexes[0], ctx.indexes[0] + 1))),
+  },
+  'place[n].name': { canonical: 'places[i].name', read: (ctx) => story(ctx, (item) => text(item.places?.[ctx.indexes[0]]?.name)) },
+  'place[n].qcode': { canonical: 'places[i].code', read: (ctx) => story(ctx, (item) => text(item.places?.[ctx.indexes[0]]?.code)) },
+  genre: { canonical: 'genres (by code or name)', read: (ctx) => story(ctx, (item) => concepts(item.genres)) },
+  authors: { canonical: 'authors (name, role)', read: (ctx) => story(ctx, (item) => ({ kind: 'authors', values: item.authors ?? [] })) },
+  'authors[n]': {
+    canonical: 'authors[i] (name, role)',
+    read: (ctx) => story(ctx, (item) => ({ kind: 'authors', values: item.authors?.slice(ctx.indexes[0], ctx.indexes[0] + 1) ?? [] })),
+  },
+  author: { canonical: 'authors[0].name', read: (ctx) => story(ctx, (item) => text(item.authors?.[0]?.name)) },
+  usageterms: { canonical: 'usageTerms', read: (ctx) => story(ctx, (item) => text(item.usageTerms)) },
+  expiry: { canonical: 'expires', read: (ctx) => story(ctx, (item) => instant(item.expires)) },
   // Whole-result checks
   can_parse: { canonical: 'parseWire returns items', read: () => ({ kind: 'parsed' }) },
   parser_selection: { canonical: 'ParseWireResult.format', read: (ctx) => text(ctx.result.format === 'newsml-g2' ? 'newsml2' : ctx.result.format) },
@@ -217,18 +237,6 @@ export const MANIFEST_FIELD_MAP: Readonly<Record<string, FieldRule>> = {
   raises: skip('superdesk-config', 'the sender refused as unknown among the users the test installs'),
   error_code: skip('superdesk-config', 'the sender refused as unknown among the users the test installs'),
   // Properties the canonical item has no field for
-  ednote: noField('editorial notes'),
-  keywords: noField('keywords'),
-  place: noField('places'),
-  'place[n]': noField('places'),
-  'place[n].name': noField('places'),
-  'place[n].qcode': noField('places'),
-  genre: noField('genres'),
-  authors: noField('authors as records (the canonical item keeps the printed byline)'),
-  'authors[n]': noField('authors as records (the canonical item keeps the printed byline)'),
-  author: noField('authors as records (the canonical item keeps the printed byline)'),
-  usageterms: noField('usage terms'),
-  expiry: noField('expiry'),
   profile: noField('content profile'),
   source: noField('the originating agency as a field'),
   original_source: noField('the originating agency as a field'),
@@ -236,7 +244,6 @@ export const MANIFEST_FIELD_MAP: Readonly<Record<string, FieldRule>> = {
   'dateline.source': noField('the agency named in the dateline'),
   'extra.sttnote_private': noField('private notes'),
   'extra.original_article_url': noField('the original article URL'),
-  renditions: noField('renditions'),
 };
 
 /** System-level prefixes: every key under them describes an ingest run, not the file. */
@@ -252,8 +259,39 @@ export const SYSTEM_LEVEL_PREFIXES: readonly string[] = [
   'provider.',
 ];
 
-/** Prefixes of fields the canonical item has no place for. */
-export const NO_FIELD_PREFIXES: readonly [string, string][] = [
-  ['renditions.', 'renditions'],
-  ['picture.renditions', 'renditions'],
-];
+// Superdesk's rendition properties, as the canonical rendition spells them.
+const RENDITION_PROPERTIES: Readonly<Record<string, keyof Rendition>> = {
+  href: 'href',
+  mimetype: 'mimeType',
+  width: 'width',
+  height: 'height',
+  sizeinbytes: 'sizeInBytes',
+  poi: 'poi',
+  residRef: 'residRef',
+};
+const RENDITION_FIELD = /^renditions(?:\.([A-Za-z0-9_-]{1,40})(?:\.([A-Za-z]{1,20}))?)?$/;
+
+/**
+ * `renditions`, `renditions.<name>` and `renditions.<name>.<property>` of the entry's own media (a picture entry,
+ * or a picture item); a text story has none. Renditions are named as the wire names them ("baseImage").
+ */
+export function renditionRule(field: string): CompareRule | undefined {
+  const match = RENDITION_FIELD.exec(field);
+  if (!match) return undefined;
+  const [, name, property] = match;
+  const canonicalProperty = property === undefined ? undefined : RENDITION_PROPERTIES[property];
+  if (property !== undefined && canonicalProperty === undefined) return undefined;
+  return {
+    canonical: `media.renditions${name ? `[name=${name}]` : ''}${canonicalProperty ? `.${canonicalProperty}` : ''}`,
+    read: (ctx) => {
+      const renditions = ownMedia(ctx)?.renditions ?? [];
+      if (!name) return { kind: 'record', value: Object.fromEntries(renditions.map((rendition) => [rendition.name, rendition])) };
+      const rendition = renditions.find((candidate) => candidate.name === name);
+      if (!canonicalProperty) return { kind: 'record', value: rendition };
+      const value = rendition?.[canonicalProperty];
+      if (typeof value === 'number') return { kind: 'number', value };
+      if (typeof value === 'object') return { kind: 'record', value };
+      return text(value);
+    },
+  };
+}

@@ -33,10 +33,12 @@ export function superdeskView(items: readonly CanonicalItem[], order: MediaOrder
 }
 
 /**
- * Superdesk's ninjs parser lists a story's associations as items before it; its BBC variant after it. Every
+ * Superdesk's ninjs and e-mail parsers list a story's associations as items before it; the BBC variant after it. Every
  * other parser keeps pictures inside the story (feature media) or lists them as items of their own in the file.
  */
 export function mediaOrderOf(parser: string): MediaOrder {
   if (parser === 'bbc_ninjs') return 'story-first';
+  // Superdesk's e-mail parser lists an attached picture as an item before the text (then a package of both).
+  if (parser === 'email_rfc822') return 'media-first';
   return parser.startsWith('ninjs') ? 'media-first' : 'stories-only';
 }

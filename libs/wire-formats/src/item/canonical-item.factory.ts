@@ -26,7 +26,7 @@ export function wireId(id: string): string {
 }
 
 /**
- * Fills the defaults (usable, no signals, no subjects, empty lists), makes every string storable
+ * Fills the defaults (usable, no signals, no subjects, empty lists; empty optional lists left out), makes every string storable
  * (no NUL, which PostgreSQL refuses in text and jsonb, and no lone surrogate, which it refuses in
  * jsonb: the parsers' text normalisation handles their text, and ids and values taken as they are
  * are made storable here), keys over-long wire ids by their digest and computes the content hash.
@@ -54,8 +54,11 @@ function keyedWireIds(wire: WireIdentity): WireIdentity {
   return keyed;
 }
 
+/** Optional lists a parser may leave empty: an empty one is left out, as an absent field is. */
+const OPTIONAL_LISTS: ReadonlySet<string> = new Set(['keywords', 'places', 'genres', 'authors']);
+
 function dropUndefined<T extends object>(value: T): T {
-  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
+  return Object.fromEntries(Object.entries(value).filter(([k, v]) => v !== undefined && !(OPTIONAL_LISTS.has(k) && Array.isArray(v) && v.length === 0))) as T;
 }
 
 // Half of a surrogate pair without the other half (JSON text can escape one: "\ud800").

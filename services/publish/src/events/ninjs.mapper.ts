@@ -1,4 +1,4 @@
-import { MediaItem, StoryVersionMessage, Subject } from '@copydesk/contracts';
+import { Author, MediaItem, Rendition, StoryVersionMessage, Subject } from '@copydesk/contracts';
 
 /** The subset of IPTC ninjs 3.1 that Copydesk writes. */
 export interface NinjsDocument {
@@ -20,6 +20,13 @@ export interface NinjsDocument {
   subjects?: NinjsSubject[];
   associations?: NinjsAssociation[];
   altIds?: { role: string; value: string }[];
+  edNote?: string;
+  usageTerms?: string;
+  expires?: string;
+  /** The authors as people, each with its role as the relation (`rel`). */
+  people?: NinjsConcept[];
+  places?: NinjsConcept[];
+  genres?: NinjsConcept[];
 }
 
 /**
@@ -34,6 +41,16 @@ export function statusNotice(doc: NinjsDocument): NinjsStatusNotice {
 
 export interface NinjsSubject {
   name?: string;
+  /** `keyword` for the wire's keywords: ninjs 3.x has no keywords property, and files them as subjects. */
+  rel?: string;
+  uri?: string;
+  literal?: string;
+}
+
+/** A person, place or genre: a name, and an identifier as a URI or a literal. */
+export interface NinjsConcept {
+  name?: string;
+  rel?: string;
   uri?: string;
   literal?: string;
 }
@@ -42,6 +59,10 @@ export interface NinjsRendition {
   name: string;
   href?: string;
   contentType?: string;
+  width?: number;
+  height?: number;
+  sizeInBytes?: number;
+  poi?: { x: number; y: number };
 }
 
 /** A captioned picture, video, audio clip or graphic that goes with the story. */
@@ -50,7 +71,8 @@ export interface NinjsAssociation {
   uri: string;
   rel: 'illustration';
   type: 'picture' | 'video' | 'audio' | 'graphic';
-  descriptions?: { role: 'caption' | 'creditline'; contentType: 'text/plain'; value: string }[];
+  /** `alt` carries the alt text: ninjs 3.1 has no property of its own for it. */
+  descriptions?: { role: 'caption' | 'creditline' | 'alt'; contentType: 'text/plain'; value: string }[];
   /** The credit as printed: "Reuters". */
   by?: string;
   renditions?: NinjsRendition[];
@@ -86,21 +108,69 @@ function uriComponent(code: string): string {
   return encodeURIComponent(code.replace(LONE_SURROGATE, '\ufffd'));
 }
 
-/** Media as an association: caption and credit as descriptions, the credit also as `by`, the file as a rendition. */
+/**
+ * Media as an association: caption, credit and alt text as descriptions, the credit also as `by`, the files as
+ * renditions (every one the wire listed, else the one file the item names).
+ */
 function toAssociation(m: MediaItem, index: number, storyUri: string): NinjsAssociation {
   const assoc: NinjsAssociation = { name: `${m.kind}${index + 1}`, uri: `${storyUri}:media:${index + 1}`, rel: 'illustration', type: m.kind };
   const descriptions: NonNullable<NinjsAssociation['descriptions']> = [];
   if (m.caption) descriptions.push({ role: 'caption', contentType: 'text/plain', value: m.caption });
   if (m.credit) descriptions.push({ role: 'creditline', contentType: 'text/plain', value: m.credit });
+  if (m.altText) descriptions.push({ role: 'alt', contentType: 'text/plain', value: m.altText });
   if (descriptions.length > 0) assoc.descriptions = descriptions;
   if (m.credit) assoc.by = m.credit;
-  if (m.href || m.mimeType) {
+  if (m.renditions && m.renditions.length > 0) {
+    assoc.renditions = m.renditions.map(toRendition);
+  } else if (m.href || m.mimeType) {
     const rendition: NinjsRendition = { name: 'original' };
     if (m.href && isFetchedUrl(m.href)) rendition.href = m.href;
     if (m.mimeType) rendition.contentType = m.mimeType;
     assoc.renditions = [rendition];
   }
   return assoc;
+}
+
+function toRendition(r: Rendition): NinjsRendition {
+  const rendition: NinjsRendition = { name: r.name };
+  if (r.href && isFetchedUrl(r.href)) rendition.href = r.href;
+  if (r.mimeType) rendition.contentType = r.mimeType;
+  if (r.width !== undefined) rendition.width = r.width;
+  if (r.height !== undefined) rendition.height = r.height;
+  if (r.sizeInBytes !== undefined) rendition.sizeInBytes = r.sizeInBytes;
+  if (r.poi) rendition.poi = { x: r.poi.x, y: r.poi.y };
+  return rendition;
+}
+
+/**
+ * A place, genre or person as ninjs names one: its name, and its identifier as a URI where it is an absolute
+ * http(s) URI, else as a literal (`scheme:code`). ninjs `uri` is format `uri`: a bare code would fail it.
+ */
+function toConcept(c: { name?: string; code?: string; scheme?: string }, rel?: string): NinjsConcept | null {
+  if (!c.name && !c.code) return null;
+  const out: NinjsConcept = {};
+  if (c.name) out.name = c.name;
+  if (rel) out.rel = rel;
+  if (c.code) {
+    if (!c.scheme && isFetchedUrl(c.code)) out.uri = c.code;
+    else out.literal = c.scheme ? `${c.scheme}:${c.code}` : c.code;
+  }
+  return out;
+}
+
+function concepts(list: readonly { name?: string; code?: string; scheme?: string }[] | undefined): NinjsConcept[] {
+  return (list ?? []).map((c) => toConcept(c)).filter((c): c is NinjsConcept => c !== null);
+}
+
+/** Authors as ninjs people: the name, the role as the relation, the wire's id as a URI or a literal. */
+function toPerson(author: Author): NinjsConcept {
+  const person: NinjsConcept = { name: author.name };
+  if (author.role) person.rel = author.role;
+  if (author.uri) {
+    if (isFetchedUrl(author.uri)) person.uri = author.uri;
+    else person.literal = author.uri;
+  }
+  return person;
 }
 
 /**
@@ -161,9 +231,18 @@ export function toNinjs(v: StoryVersionMessage, uriBase: string): NinjsDocument 
   if (item.dateline) doc.located = item.dateline;
   if (item.wire.slug) doc.slugline = item.wire.slug;
   if (item.embargo) doc.embargoedUntil = item.embargo;
-  const subjects = item.subjects.map(toNinjsSubject).filter((s): s is NinjsSubject => s !== null);
+  const keywords = (item.keywords ?? []).map((name): NinjsSubject => ({ name, rel: 'keyword' }));
+  const subjects = [...item.subjects.map(toNinjsSubject).filter((s): s is NinjsSubject => s !== null), ...keywords];
   if (subjects.length > 0) doc.subjects = subjects;
   if (item.media.length > 0) doc.associations = item.media.map((m, i) => toAssociation(m, i, uri));
   if (item.wire.guid) doc.altIds = [{ role: 'wire-guid', value: item.wire.guid }];
+  if (item.edNote) doc.edNote = item.edNote;
+  if (item.usageTerms) doc.usageTerms = item.usageTerms;
+  if (item.expires) doc.expires = item.expires;
+  if (item.authors && item.authors.length > 0) doc.people = item.authors.map(toPerson);
+  const places = concepts(item.places);
+  if (places.length > 0) doc.places = places;
+  const genres = concepts(item.genres);
+  if (genres.length > 0) doc.genres = genres;
   return doc;
 }

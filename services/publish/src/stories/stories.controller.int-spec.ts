@@ -1,5 +1,8 @@
 import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { loadConfig } from '@copydesk/config';
+import { parseWire } from '@copydesk/wire-formats';
 import { ReadModelFixture, storyVersion } from '../../testing/read-model';
 import { Clock } from '../clock/clock';
 import { PublishConfig } from '../config/publish.config';
@@ -9,6 +12,9 @@ import { StoriesRepository } from './stories.repository';
 import { StoryViewFactory } from './story-view.factory';
 
 jest.setTimeout(60_000);
+
+/** IPTC's NITF sample, read in place from the shared corpus: it carries an editors' message, keywords, a place and an expiry. */
+const FISHING_NITF = path.resolve(__dirname, '../../../../../shared/corpus/superdesk/nitf/nitf-fishing.xml');
 
 /** A consumer key's reader, as the guard hands it to the controller. */
 const reader: Reader = { consumer: { id: 'c-1', name: 'web desk', allStatuses: false }, address: '127.0.0.1' };
@@ -86,6 +92,21 @@ describe('StoriesController labels, on the real read model', () => {
     const { sourceId } = await story('2025-03-21T00:00:00.000Z', 'day');
     const clock = new ManualClock(new Date('2025-03-21T00:00:05Z'));
     expect((await controller(clock).list({ source: sourceId }, reader)).items[0].updatedLabel).toBe('Updated 21 March 2025');
+  });
+
+  it('returns the editorial metadata the wire sent: slugline, editorial note, keywords, places, expiry', async () => {
+    const [parsed] = parseWire({ body: readFileSync(FISHING_NITF), contentType: 'application/xml', capturedAt: new Date('2026-01-01T00:00:00Z') }).items;
+    const v = storyVersion();
+    // The sample is marked canceled; a reader without the all-statuses right sees only usable copy.
+    await model.record([{ ...v, item: { ...parsed, pubStatus: 'usable', signals: [], wire: { ...parsed.wire, slug: 'TIDES-NORFOLK' } } }]);
+    const { ninjs } = await controller(new ManualClock(new Date('2025-03-22T00:00:00Z'))).get(v.storyId, reader);
+    expect(ninjs).toMatchObject({
+      slugline: 'TIDES-NORFOLK',
+      edNote: 'Today begins an expanded format of this popular column.',
+      places: [{ name: 'Norfolk' }],
+      expires: '2012-02-26T14:30:00.000Z',
+    });
+    expect(ninjs.subjects?.filter((subject) => subject.rel === 'keyword').map((subject) => subject.name)).toEqual(['fishing', 'lures', 'tides']);
   });
 
   it('answers 404 with a stable code for an unknown story', async () => {

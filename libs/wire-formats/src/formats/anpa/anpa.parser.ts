@@ -23,6 +23,8 @@ const CONTROL_CHARS = /[\u0000-\u0008\u000b-\u001f\u007f]/g;
 const MAX_HEADER_LINES = 40;
 const PHOTO_LINE = /^AP (?:Photos?|Video|Graphics?)\b/;
 const EDITOR_NOTE = /^\(?(?:Eds?:|EDITOR[’']S NOTE|Editor[’']s Note|Eds\b)/;
+// The label of an editor's note and the separator after it: "EDITOR'S NOTE _ ", "Eds: " (an opening bracket is kept).
+const EDITOR_NOTE_LABEL = /^(\(?)(?:Eds?:|EDITOR[’']S NOTE|Editor[’']s Note|Eds\b)[\s_:\u2013\u2014-]*/;
 const BYLINE = /^By /;
 const BYLINE_TITLE = /Associated Press|\bAP\b|Writer|Correspondent|Editor|Reporter/i;
 // Cells of a tabular story ("AMERICAN LEAGUE" is a heading; ";MIN;MAX;COND" is not).
@@ -46,6 +48,8 @@ interface Heading {
   headline?: string;
   summary: string[];
   byline?: string;
+  /** Editor's notes: the line as sent, and its text without the label. */
+  edNotes: { label: string; text: string }[];
   bodyLines: string[];
 }
 
@@ -96,15 +100,26 @@ function parseAnpaMessage(text: string, ctx: FormatParseContext): CanonicalItem[
       body,
       urgency: anpaUrgency(header.priority),
       signals,
+      edNote: editorsNote(heading.edNotes),
       versionCreated: transmitted,
       firstCreated: signals.length === 0 ? transmitted : undefined,
     }),
   ];
 }
 
+// An "EDITOR'S NOTE" speaks of the story; an "Eds:" line of the take (what this write-through changes, what goes with it).
+const STORY_NOTE = /^EDITOR[’']S NOTE|^Editor[’']s Note/;
+
+/** The story's note: its EDITOR'S NOTE lines where it has any, else the take's "Eds:" lines. */
+function editorsNote(notes: readonly { label: string; text: string }[]): string | undefined {
+  const story = notes.filter((note) => STORY_NOTE.test(note.label));
+  const chosen = story.length > 0 ? story : notes;
+  return chosen.length > 0 ? chosen.map((note) => note.text).join(' ') : undefined;
+}
+
 /** Splits the caret header lines from the body lines and classifies them. */
 function readHeading(lines: readonly string[]): Heading {
-  const heading: Heading = { summary: [], bodyLines: [] };
+  const heading: Heading = { summary: [], edNotes: [], bodyLines: [] };
   let afterByline = false;
   let index = 0;
   for (; index < lines.length && index < MAX_HEADER_LINES; index++) {
@@ -118,7 +133,10 @@ function readHeading(lines: readonly string[]): Heading {
         readSlugLine(heading, text);
       } else if (heading.headline === undefined) {
         heading.headline = text;
-      } else if (PHOTO_LINE.test(text) || EDITOR_NOTE.test(text)) {
+      } else if (EDITOR_NOTE.test(text)) {
+        const note = text.replace(EDITOR_NOTE_LABEL, '$1');
+        if (note !== '') heading.edNotes.push({ label: text, text: note });
+      } else if (PHOTO_LINE.test(text)) {
         continue;
       } else if (BYLINE.test(text) && line.endsWith('=') && heading.byline === undefined) {
         heading.byline = text;

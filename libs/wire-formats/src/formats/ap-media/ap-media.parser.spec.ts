@@ -78,6 +78,7 @@ describe('parseApMedia', () => {
         credit: 'AP Photo/Ann Lee',
         href: 'https://api.example.com/pic1/download',
         mimeType: 'image/jpeg',
+        renditions: [{ name: 'main', href: 'https://api.example.com/pic1/download', mimeType: 'image/jpeg' }],
       },
     ]);
   });

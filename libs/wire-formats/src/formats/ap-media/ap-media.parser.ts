@@ -1,4 +1,4 @@
-import type { CanonicalItem, MediaItem, Subject } from '@copydesk/contracts';
+import type { Author, CanonicalItem, MediaItem, Subject } from '@copydesk/contracts';
 import { WireFormatError } from '../../errors/wire-format.error';
 import { WireFormatErrorCode } from '../../errors/wire-format-error-code.enum';
 import { createCanonicalItem } from '../../item/canonical-item.factory';
@@ -83,6 +83,14 @@ function apItemToCanonical(item: JsonObject): CanonicalItem {
       ...pubStatusSignals(pubStatus),
     ]),
     embargo: toIsoInstant(field(item, 'embargoed')),
+    edNote: normalisedOrUndefined(stringField(item, 'ednote')),
+    keywords: stringList(field(item, 'keywords'))
+      .map(normaliseText)
+      .filter((keyword) => keyword !== ''),
+    places: toSubjects(field(item, 'place')),
+    authors: apAuthors(item),
+    // AP sends its usage terms as a list of statements.
+    usageTerms: normalisedOrUndefined(stringList(field(item, 'usageterms')).join(' ')),
     firstCreated: toIsoInstant(field(item, 'firstcreated')),
     versionCreated: toIsoInstant(field(item, 'versioncreated')),
   });
@@ -95,6 +103,22 @@ function apByline(item: JsonObject): string | undefined {
   if (bylines.length > 0) return normaliseText(bylines.join(' and '));
   const photographer = objectField(item, 'photographer');
   return photographer ? stringField(photographer, 'name') : undefined;
+}
+
+/** The writers named in `bylines` and the photographer, with their roles. */
+function apAuthors(item: JsonObject): Author[] {
+  const writers = objectList(field(item, 'bylines')).flatMap((entry): Author[] => {
+    const name = stringField(entry, 'by');
+    return name ? [{ name: normaliseText(name.replace(/^By\s+/i, '')), role: 'writer' }] : [];
+  });
+  const photographer = objectField(item, 'photographer');
+  const photographerName = photographer ? stringField(photographer, 'name') : undefined;
+  return photographerName ? [...writers, { name: normaliseText(photographerName), role: 'photographer' }] : writers;
+}
+
+function normalisedOrUndefined(text: string | undefined): string | undefined {
+  const value = text === undefined ? '' : normaliseText(text);
+  return value === '' ? undefined : value;
 }
 
 /** A picture item's own media; a text item's associated pictures and videos (references: kind and link only). */

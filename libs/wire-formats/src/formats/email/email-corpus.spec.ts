@@ -21,7 +21,7 @@ describe('the corpus e-mails', () => {
     const [simple] = parse('simple_email.txt').items;
     expect(simple).toMatchObject({ byline: 'a sender', versionCreated: '2015-02-19T06:18:40.000Z', body: [{ kind: 'paragraph', text: 'body text' }] });
     const [composite] = parse('composite_email.txt').items;
-    expect(composite.media).toEqual([{ kind: 'picture', mimeType: 'image/jpeg' }]);
+    expect(composite.media).toEqual([{ kind: 'picture', mimeType: 'image/jpeg', renditions: [{ name: 'original', mimeType: 'image/jpeg' }] }]);
   });
 
   it("reads the form's reporter as the byline, not the form service that sent it", () => {

@@ -66,7 +66,7 @@ describe('e-mail', () => {
       'Fire crews worked through the night at Café Ridge, officials said on Friday.',
       'Residents were told to stay away.',
     ]);
-    expect(item.media).toEqual([{ kind: 'picture', mimeType: 'image/jpeg' }]);
+    expect(item.media).toEqual([{ kind: 'picture', mimeType: 'image/jpeg', renditions: [{ name: 'original', mimeType: 'image/jpeg' }] }]);
   });
 
   it('is sniffed from its header block without a content type', () => {

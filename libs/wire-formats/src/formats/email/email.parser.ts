@@ -60,6 +60,7 @@ export function parseEmail(text: string, ctx: FormatParseContext): CanonicalItem
       media: content.media,
       language: headerText(headerValue(message, 'content-language'))?.split(/[\s,]/)[0],
       urgency: form?.urgency,
+      places: form?.place ? [{ code: normaliseText(form.place) }] : undefined,
       // RFC 5322 dates may end in a comment ("-0800 (PST)"): the zone is the numeric offset before it.
       versionCreated: date ? parseWireDate(date.replace(/\([^()]{0,64}\)/g, '').trim()) : undefined,
     }),
@@ -77,7 +78,8 @@ function collectContent(entity: MimeEntity, content: MessageContent): void {
   if (entity.mediaType === 'text/plain' && !attachment) content.plain ??= entity;
   else if (entity.mediaType === 'text/html' && !attachment) content.html ??= entity;
   else if (top === 'image' || top === 'video' || top === 'audio') {
-    content.media.push({ kind: top === 'image' ? 'picture' : top, mimeType: entity.mediaType });
+    // The message carries the file itself: its one rendition, the original.
+    content.media.push({ kind: top === 'image' ? 'picture' : top, mimeType: entity.mediaType, renditions: [{ name: 'original', mimeType: entity.mediaType }] });
   }
 }
 

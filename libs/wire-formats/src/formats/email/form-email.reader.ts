@@ -7,6 +7,8 @@ export interface FormFields {
   dateline?: string;
   byline?: string;
   urgency?: number;
+  /** The place code the reporter picked ("ADV"). */
+  place?: string;
 }
 
 /** Longest body read as a form: a form post is a few kilobytes, and JSON.parse of a huge text is not worth trying. */
@@ -39,6 +41,7 @@ export function readFormEmail(text: string): FormFields | undefined {
     // The reporter who filled the form; the sender is the form service.
     byline: answers.get('byline') ?? answers.get('username') ?? answers.get('email address'),
     urgency: Number.isInteger(urgency) && urgency >= 1 && urgency <= 9 ? urgency : undefined,
+    place: answers.get('place'),
   };
   return fields;
 }

@@ -29,6 +29,7 @@ export function mapAtomEntry(entry: XmlElement, feed: XmlElement, timeZone: stri
     wire: { ...(guid ? { guid } : {}), ...(markers.takeKey ? { takeKey: markers.takeKey } : {}) },
     summary,
     byline: authors.filter((name): name is string => !!name).join(', ') || undefined,
+    authors: authors.flatMap((name) => (name ? [{ name }] : [])),
     body: main.body,
     media: [...enclosureLinks(entry), ...main.media],
     language: attr(entry, 'lang') ?? attr(metadata, 'lang') ?? attr(feed, 'lang'),

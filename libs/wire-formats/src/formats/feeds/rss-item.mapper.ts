@@ -37,6 +37,14 @@ export function mapRssItem(item: XmlElement, channel: RssChannelContext): Canoni
     wire: { ...(guid ? { guid } : {}), ...(markers.takeKey ? { takeKey: markers.takeKey } : {}) },
     summary: excerpt.length > 0 ? excerpt : teaser,
     byline: textOf(child(item, 'creator')) ?? textOf(child(item, 'author')),
+    authors: [...children(item, 'creator'), ...children(item, 'author')].flatMap((author) => {
+      const name = textOf(author);
+      return name ? [{ name }] : [];
+    }),
+    // WordPress files a post's tags as categories of the `post_tag` domain.
+    keywords: children(item, 'category')
+      .filter((category) => attr(category, 'domain') === 'post_tag')
+      .flatMap((category) => textOf(category) ?? []),
     body: main.body,
     media: [...thumbnail(item, channel), ...attachedImage(item), ...enclosures(item), ...main.media],
     language: channel.language,
@@ -52,7 +60,10 @@ export function wxrAttachment(item: XmlElement): MediaItem | undefined {
   const href = textOf(child(item, 'attachment_url'));
   if (!href) return undefined;
   const caption = textOf(child(item, 'description')) ?? textOf(excerptOf(item)) ?? textOf(child(item, 'title'));
-  return { kind: 'picture', href, ...(caption ? { caption } : {}) };
+  // WordPress keeps an image's alt text in `_wp_attachment_image_alt`; where none is set, the attachment's title stands in.
+  const altMeta = children(item, 'postmeta').find((entry) => textOf(child(entry, 'meta_key')) === '_wp_attachment_image_alt');
+  const altText = textOf(child(altMeta, 'meta_value')) ?? textOf(child(item, 'title'));
+  return { kind: 'picture', href, ...(caption ? { caption } : {}), ...(altText ? { altText } : {}) };
 }
 
 /** A WXR post may name its image directly (`wp:attachment_url`). */

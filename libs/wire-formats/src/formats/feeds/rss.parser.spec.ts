@@ -60,7 +60,7 @@ describe('RSS 2.0', () => {
   it("turns a post's featured image into its media and drops the attachment item", () => {
     const items = parseFile('wordpress_wxr_thumb.xml');
     expect(items).toHaveLength(1);
-    expect(items[0].media).toEqual([{ kind: 'picture', href: 'https://toto.invalid/attachment.jpg', caption: 'this is a description' }]);
+    expect(items[0].media).toEqual([{ kind: 'picture', href: 'https://toto.invalid/attachment.jpg', caption: 'this is a description', altText: 'test' }]);
   });
 
   it('removes WordPress shortcodes', () => {

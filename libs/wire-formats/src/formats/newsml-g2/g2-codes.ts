@@ -33,7 +33,8 @@ export function g2Signals(signalElements: readonly XmlElement[]): Signal[] {
 }
 
 const IPTC_SCHEMES = new Set(['subj', 'medtop', 'iptc']);
-const PLACE_TYPES = /geoarea|cpttype:5|poi/i;
+/** Concept types that make a `<subject>` a place: IPTC's geoArea and POI, Reuters' cptType:5. */
+export const PLACE_TYPES = /geoarea|cpttype:5|poi/i;
 
 /**
  * Subjects from `<subject>`: IPTC Subject and Media Topic codes always, other vocabularies when the

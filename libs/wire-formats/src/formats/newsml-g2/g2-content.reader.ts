@@ -1,22 +1,26 @@
-import type { MediaItem } from '@copydesk/contracts';
+import type { MediaItem, Rendition } from '@copydesk/contracts';
 import { nitfBodyParts, type NitfBodyParts } from '../nitf/nitf-document.mapper';
 import { readHtmlFragment } from '../xml/html-fragment.reader';
 import { readMarkupBody } from '../xml/markup-body.reader';
 import type { XmlElement } from '../xml/xml-node.types';
 import { attr, children, descendant, rawText } from '../xml/xml-query';
+import { splitQcode } from './g2-codes';
 
 /** Preferred renditions of a picture, best first; any other rendition comes after these. */
 const RENDITIONS = ['rnd:highres', 'rnd:baseimage', 'rnd:print', 'rnd:web', 'rnd:preview', 'rnd:thumbnail', 'rnd:thumb'];
 
 /**
  * What a `contentSet` holds: an NITF or XHTML body in `inlineXML`, text or escaped HTML in
- * `inlineData`, and `remoteContent` renditions (the link of the best one is kept).
+ * `inlineData`, and `remoteContent` renditions (all of them, and the link of the best one).
  */
-export function readG2Content(contentSet: XmlElement | undefined): NitfBodyParts & { rendition?: Pick<MediaItem, 'href' | 'mimeType'> } {
+export function readG2Content(contentSet: XmlElement | undefined): NitfBodyParts & { rendition?: Pick<MediaItem, 'href' | 'mimeType' | 'renditions'> } {
   const inline = children(contentSet, 'inlineXML')[0];
   const data = children(contentSet, 'inlineData')[0];
   const parts: NitfBodyParts = inline ? readInlineXml(inline) : data ? readInlineData(data) : { body: [], media: [], summary: [] };
-  const rendition = bestRendition(children(contentSet, 'remoteContent'));
+  const remotes = children(contentSet, 'remoteContent');
+  const best = bestRendition(remotes);
+  const renditions = remotes.flatMap(g2Rendition);
+  const rendition = best || renditions.length > 0 ? { ...best, ...(renditions.length > 0 ? { renditions } : {}) } : undefined;
   return rendition ? { ...parts, rendition } : parts;
 }
 
@@ -45,4 +49,32 @@ function bestRendition(remotes: readonly XmlElement[]): Pick<MediaItem, 'href' |
   const href = attr(best, 'href') ?? attr(best, 'residref');
   const mimeType = attr(best, 'contenttype');
   return { ...(href ? { href } : {}), ...(mimeType ? { mimeType } : {}) };
+}
+
+/** A `remoteContent` as a rendition, named by the local part of its rendition QCode ("rend:baseImage" → "baseImage"). */
+function g2Rendition(remote: XmlElement): Rendition[] {
+  const qcode = attr(remote, 'rendition');
+  const name = qcode ? (splitQcode(qcode)?.[1] ?? qcode) : undefined;
+  if (!name) return [];
+  const href = attr(remote, 'href');
+  const mimeType = attr(remote, 'contenttype');
+  const residRef = attr(remote, 'residref');
+  const width = wholeNumber(attr(remote, 'width'));
+  const height = wholeNumber(attr(remote, 'height'));
+  const sizeInBytes = wholeNumber(attr(remote, 'size'));
+  return [
+    {
+      name,
+      ...(href ? { href } : {}),
+      ...(mimeType ? { mimeType } : {}),
+      ...(width !== undefined ? { width } : {}),
+      ...(height !== undefined ? { height } : {}),
+      ...(sizeInBytes !== undefined ? { sizeInBytes } : {}),
+      ...(residRef ? { residRef } : {}),
+    },
+  ];
+}
+
+function wholeNumber(value: string | undefined): number | undefined {
+  return value !== undefined && /^\d{1,15}$/.test(value) ? Number(value) : undefined;
 }

@@ -10,6 +10,7 @@ import { splitAgencyDateline } from '../iptc7901/agency-dateline';
 import { creatorByline, isPlaceholderByline, splitOpeningByline } from './g2-byline';
 import { readG2Content } from './g2-content.reader';
 import { g2Provider, guidStampTime } from './g2-providers';
+import { readG2Metadata } from './g2-metadata.reader';
 
 export type G2ItemKind = MediaItem['kind'] | 'text' | 'composite';
 
@@ -94,6 +95,7 @@ export function mapG2Item(item: XmlElement, timeZone: string, messageOrigin?: st
       media: [...media, ...(content.media ?? [])],
       language: attr(child(contentMeta, 'language'), 'tag') ?? attr(item, 'lang'),
       subjects: g2Subjects(contentMeta),
+      ...readG2Metadata(item),
       urgency: urgencyOf(textOf(child(contentMeta, 'urgency'))),
       pubStatus,
       signals: mergeSignals(g2Signals(children(itemMeta, 'signal')), markers.signals, pubStatus === 'canceled' ? ['kill'] : []),

@@ -193,6 +193,11 @@ describe('NewsML-G2 (IPTC examples and the derived version chain)', () => {
         caption: 'Journalisten och författaren Jan Guillou jobbar på en ny bok om agenten Hamilton. Arkivbild.',
         href: 'https://beta.tt.se/media/text/210919-janguillou-879f202b/a001_NormalHires.jpg',
         mimeType: 'image/jpeg',
+        renditions: [
+          expect.objectContaining({ name: 'highRes', width: 4928, height: 3280, sizeInBytes: 6223550 }),
+          expect.objectContaining({ name: 'preview', width: 1024 }),
+          expect.objectContaining({ name: 'thumbnail', width: 256 }),
+        ],
       },
     ]);
   });

@@ -59,6 +59,14 @@ export function mapNewsMl12Item(item: XmlElement, timeZone: string): CanonicalIt
     pubStatus,
     signals: mergeSignals(markers.signals, instructionSignals(management), revised ? ['update'] : [], pubStatus === 'canceled' ? ['kill'] : []),
     embargo: embargoOf(management, timeZone),
+    keywords: [
+      ...children(lines, 'KeywordLine').map((line) => textOf(line)),
+      ...children(descriptive, 'Property')
+        .filter((property) => attr(property, 'FormalName') === 'Keyword')
+        .map((property) => attr(property, 'Value')),
+    ].filter((keyword): keyword is string => keyword !== undefined),
+    genres: children(descriptive, 'Genre').flatMap((genre) => (attr(genre, 'FormalName') ? [{ code: attr(genre, 'FormalName') }] : [])),
+    usageTerms: textOf(at(firstChild(components, 'RightsMetadata'), 'UsageRights', 'UsageType')),
     firstCreated: parseWireDate(textOf(child(management, 'FirstCreated')), timeZone),
     versionCreated: parseWireDate(textOf(child(management, 'ThisRevisionCreated')), timeZone),
   };

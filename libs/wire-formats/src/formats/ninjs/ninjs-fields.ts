@@ -1,4 +1,5 @@
-import type { PubStatus, Signal, Subject } from '@copydesk/contracts';
+import type { Author, PubStatus, Signal, Subject } from '@copydesk/contracts';
+import { normaliseText } from '../../text/normalise-text';
 import { isJsonObject, objectList, stringField } from './json-object';
 
 const PUB_STATUS: Readonly<Record<string, PubStatus>> = {
@@ -36,6 +37,26 @@ export function toSubjects(value: unknown): Subject[] {
     if (name) subject.name = name;
     if (scheme) subject.scheme = scheme;
     return code || name ? [subject] : [];
+  });
+}
+
+/** Keywords: a list of strings (blank ones left out). */
+export function toKeywords(value: unknown): string[] {
+  if (!Array.isArray(value)) return [];
+  return value.flatMap((entry) => (typeof entry === 'string' && normaliseText(entry) !== '' ? [normaliseText(entry)] : []));
+}
+
+/**
+ * Authors: Superdesk's `authors` ({ name, role }) and ninjs 2.x/3.x `people` ({ name, rel, uri }); people with
+ * no name are left out.
+ */
+export function toAuthors(value: unknown): Author[] {
+  return objectList(value).flatMap((entry): Author[] => {
+    const name = stringField(entry, 'name');
+    if (!name || normaliseText(name) === '') return [];
+    const role = stringField(entry, 'role', 'rel');
+    const uri = stringField(entry, 'uri', 'qcode', 'code', 'literal');
+    return [{ name: normaliseText(name), ...(role ? { role } : {}), ...(uri ? { uri } : {}) }];
   });
 }
 

@@ -6,7 +6,7 @@ import { normaliseText } from '../../text/normalise-text';
 import { shortenHeadline } from '../plain-text/headline';
 import type { FormatParseContext } from '../wire-format-handler.types';
 import { field, isJsonObject, JsonObject, objectList, parseJsonPayload, stringField } from './json-object';
-import { pubStatusSignals, toPubStatus, toSignals, toSubjects, toUrgency, uniqueSignals } from './ninjs-fields';
+import { pubStatusSignals, toAuthors, toKeywords, toPubStatus, toSignals, toSubjects, toUrgency, uniqueSignals } from './ninjs-fields';
 import { associationObjects, mediaKind, toMediaItem } from './ninjs-media';
 import { flatText, isHtmlType, plainTextBlocks, roleTexts, textBlocks } from './ninjs-text';
 import { toIsoInstant } from './wire-instant';
@@ -72,6 +72,13 @@ export function ninjsToItem(document: JsonObject): CanonicalItem {
     pubStatus,
     signals: uniqueSignals([...toSignals(field(document, 'signal', 'signals')), ...pubStatusSignals(pubStatus)]),
     embargo: toIsoInstant(field(document, 'embargoed', 'embargoedUntil', 'embargoeduntil')),
+    edNote: normalisedOrUndefined(stringField(document, 'ednote', 'edNote')),
+    keywords: toKeywords(field(document, 'keywords')),
+    places: toSubjects(field(document, 'place', 'places')),
+    genres: toSubjects(field(document, 'genre', 'genres')),
+    authors: toAuthors(field(document, 'authors', 'people')),
+    usageTerms: normalisedOrUndefined(stringField(document, 'usageterms', 'usageTerms')),
+    expires: toIsoInstant(field(document, 'expiry', 'expires')),
     firstCreated: toIsoInstant(field(document, 'firstcreated', 'firstCreated')),
     versionCreated: toIsoInstant(field(document, 'versioncreated', 'versionCreated')),
   });

@@ -1,9 +1,9 @@
-import type { PubStatus, Subject } from '@copydesk/contracts';
+import type { Place, PubStatus, Subject } from '@copydesk/contracts';
 import type { CanonicalItemDraft } from '../../item/canonical-item.factory';
 import { fallbackHeadline } from '../xml/fallback-headline';
 import { readMarkupBody } from '../xml/markup-body.reader';
 import type { XmlElement } from '../xml/xml-node.types';
-import { at, attr, child, children, datelineText, textOf, textWithout, urgencyOf } from '../xml/xml-query';
+import { at, attr, child, children, cleanText, datelineText, textOf, textWithout, urgencyOf } from '../xml/xml-query';
 import { parseWireDate } from '../xml/wire-date';
 import { editorialMarkers, mergeSignals } from '../xml/wire-signals';
 import { nitfCatchline } from './nitf-catchline';
@@ -69,6 +69,13 @@ export function mapNitfDocument(nitf: XmlElement, timeZone: string): CanonicalIt
     pubStatus,
     signals: mergeSignals(markers.signals, pubStatus === 'canceled' ? ['kill'] : []),
     embargo: released && (!issued || released > issued) ? released : undefined,
+    edNote: edNote === undefined ? undefined : cleanText(edNote),
+    // NITF's <keyword> is an empty element that carries its word in `key`; text inside one is not NITF.
+    keywords: children(child(docdata, 'key-list'), 'keyword')
+      .map((keyword) => attr(keyword, 'key'))
+      .filter((keyword): keyword is string => keyword !== undefined),
+    places: nitfPlaces(child(docdata, 'evloc')),
+    expires: dateOf(child(docdata, 'date.expire'), timeZone),
     firstCreated: issued,
     versionCreated: issued,
   };
@@ -79,6 +86,12 @@ export function pubStatusOf(status: string | undefined): PubStatus {
   const value = status?.toLowerCase();
   if (value === 'withheld') return 'withheld';
   return value === 'canceled' || value === 'cancelled' ? 'canceled' : 'usable';
+}
+
+/** The event's city is the place the story is about; state and country only qualify it. */
+function nitfPlaces(evloc: XmlElement | undefined): Place[] {
+  const city = attr(evloc, 'city');
+  return city ? [{ name: city }] : [];
 }
 
 function datelineOf(dateline: XmlElement | undefined): string | undefined {

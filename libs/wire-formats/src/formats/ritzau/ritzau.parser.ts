@@ -43,6 +43,9 @@ function mapNews(news: XmlElement): CanonicalItem {
   if (flag(news, 'Korrektion')) signals.push('correction');
   if (flag(news, 'Annuleret')) signals.push('kill');
   const subtitle = textOf(child(news, 'subtitle'));
+  // "Til redaktionen": Ritzau's note to the receiving editors, as HTML; one line per block.
+  const note = readMarkupBody(readHtmlFragment(textOf(child(news, 'TilRedaktionen')) ?? '')).body.map((block) => block.text);
+  const keywords = childrenNamed(child(news, 'SubjectKeyword'), 'string').flatMap((keyword) => textOf(keyword) ?? []);
   return createCanonicalItem({
     format: 'ritzau',
     wire: {
@@ -62,5 +65,7 @@ function mapNews(news: XmlElement): CanonicalItem {
     signals,
     firstCreated: published,
     versionCreated: published,
+    edNote: note.length > 0 ? note.join('\n') : undefined,
+    keywords,
   });
 }

@@ -2,10 +2,10 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { PUB_STATUSES, PubStatus, STORY_EVENT_TYPES, StoryEventType, TIME_PRECISIONS, TimePrecision, VERSION_KINDS, VersionKind } from '@copydesk/contracts';
 import { NinjsDocument } from '../../events/ninjs.mapper';
 import { DIFF_GRANULARITIES, DiffGranularity } from '../story-diff';
+import { NinjsDocumentDto } from './ninjs-document.dto';
 
 const NINJS = {
-  type: 'object',
-  additionalProperties: true,
+  type: NinjsDocumentDto,
   description: 'The version as an IPTC ninjs 3.1 document (http://www.iptc.org/std/ninjs/ninjs-schema_3.1.json).',
 } as const;
 
