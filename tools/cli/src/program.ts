@@ -14,6 +14,13 @@ Environment:
   COPYDESK_API_KEY     a source's API key, for push
   COPYDESK_INGEST_URL  ingest's address, for push (default http://127.0.0.1:8081)
 
+Examples:
+  $ copydesk setup
+  $ copydesk sources add reuters-world
+  $ COPYDESK_API_KEY=cdk_… copydesk push ./copy/
+  $ copydesk tail wire.raw.v1 --from-beginning --limit 5
+  $ copydesk dlq list --stage normalise
+
 Run \`copydesk <command> --help\` for a command's options and examples.`;
 
 /** The `copydesk` command: every command and subcommand, each with its --help. */

@@ -1,6 +1,5 @@
 import { Command } from 'commander';
 import { readFileSync } from 'node:fs';
-import { isWireFormatError, parseWire } from '@copydesk/wire-formats';
 import { act, USAGE_STATUS } from './exit-status';
 
 interface ParseOptions {
@@ -8,7 +7,9 @@ interface ParseOptions {
   contentType?: string;
 }
 
-function parse(file: string, options: ParseOptions): number {
+async function parse(file: string, options: ParseOptions): Promise<number> {
+  // The parsers are loaded when the command runs, so `--help` and the other commands start fast.
+  const { isWireFormatError, parseWire } = await import('@copydesk/wire-formats');
   const at = options.capturedAt ? new Date(options.capturedAt) : new Date();
   if (Number.isNaN(at.getTime())) {
     process.stderr.write('INVALID_CAPTURED_AT: --captured-at must be an ISO 8601 time\n');

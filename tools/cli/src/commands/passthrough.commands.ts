@@ -32,7 +32,11 @@ export function sourcesCommand(): Command {
     .argument('<name>', 'the source name: letters, digits, dots, dashes, underscores')
     .addHelpText('after', '\nExample:\n  $ copydesk sources add reuters-world')
     .action(run);
-  group.command('list').description('list registered sources, one JSON a line (never their keys)').action(run);
+  group
+    .command('list')
+    .description('list registered sources, one JSON a line (never their keys)')
+    .addHelpText('after', '\nExample:\n  $ copydesk sources list')
+    .action(run);
   group
     .command('disable')
     .description('disable a source: its key stops working on every running ingest')
@@ -59,7 +63,11 @@ export function feedsCommand(): Command {
     .option('--every <interval>', 'how often to poll, such as 30s, 5m (default 60s)')
     .addHelpText('after', '\nExample:\n  $ copydesk feeds add https://example.com/world.rss --source example-world --every 5m')
     .action(run);
-  group.command('list').description('list the feeds polled, one JSON a line').action(run);
+  group
+    .command('list')
+    .description('list the feeds polled, one JSON a line')
+    .addHelpText('after', '\nExample:\n  $ copydesk feeds list')
+    .action(run);
   group
     .command('remove')
     .description('stop polling a feed')
@@ -100,6 +108,10 @@ export function usersCommand(): Command {
     .option('--password <password>', 'the password (default: a generated one, printed once)')
     .addHelpText('after', '\nExample:\n  $ copydesk users add alice --role operator')
     .action(run);
-  group.command('list').description('list console users (never their passwords)').action(run);
-  return group;
+  group
+    .command('list')
+    .description('list console users, one JSON a line (never their passwords)')
+    .addHelpText('after', '\nExample:\n  $ copydesk users list')
+    .action(run);
+  return group.addHelpText('after', '\nExamples:\n  $ copydesk users add alice --role operator\n  $ copydesk users list');
 }

@@ -1,14 +1,17 @@
 import { Command } from 'commander';
-import { brokerList, loadConfig } from '@copydesk/config';
-import { TOPICS } from '@copydesk/contracts';
-import { KafkaAdmin, KafkaConnection } from '@copydesk/kafka';
-import { CliConfig } from '../cli.config';
 import { runScript } from '../run-script';
 import { act } from './exit-status';
 
 const SERVICES_WITH_SCHEMA = ['ingest', 'dedupe', 'publish', 'console'];
 
 async function topicsCreate(): Promise<number> {
+  // The libraries are loaded when the command runs, so `--help` and the other commands start fast.
+  const [{ brokerList, loadConfig }, { TOPICS }, { KafkaAdmin, KafkaConnection }, { CliConfig }] = await Promise.all([
+    import('@copydesk/config'),
+    import('@copydesk/contracts'),
+    import('@copydesk/kafka'),
+    import('../cli.config'),
+  ]);
   const config = loadConfig(CliConfig);
   const admin = new KafkaAdmin(new KafkaConnection({ brokers: brokerList(config), clientId: 'copydesk-cli' }));
   const created = await admin.ensureTopics(TOPICS).finally(() => admin.close());
@@ -31,7 +34,7 @@ export function topicsCommand(): Command {
     .description('create the topics that are missing, with their partitions and settings; prints {"msg","created","total"}')
     .addHelpText('after', '\nExample:\n  $ KAFKA_BROKERS=127.0.0.1:9092 copydesk topics create')
     .action(act(topicsCreate));
-  return group;
+  return group.addHelpText('after', '\nExample:\n  $ copydesk topics create');
 }
 
 export function dbCommand(): Command {
@@ -41,7 +44,7 @@ export function dbCommand(): Command {
     .description('create the database if missing and apply every service’s migrations')
     .addHelpText('after', '\nExample:\n  $ DATABASE_URL=postgres://postgres@127.0.0.1:5432/copydesk copydesk db migrate')
     .action(act(dbMigrate));
-  return group;
+  return group.addHelpText('after', '\nExample:\n  $ copydesk db migrate');
 }
 
 export function setupCommand(): Command {

@@ -1,5 +1,5 @@
 import { codecFor, Topic } from '@copydesk/contracts';
-import { InboundMessage } from '@copydesk/kafka';
+import type { InboundMessage } from '@copydesk/kafka';
 
 /** A dead letter as `copydesk dlq list` shows it: where it sits, why it failed, where it came from. */
 export interface DeadLetterLine {

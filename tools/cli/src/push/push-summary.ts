@@ -10,12 +10,15 @@ export interface PushSummary {
   failures: Record<string, number>;
   /** Each failed item with its code and message. */
   errors: { file: string; status?: number; code: string; message: string }[];
+  /** Every item in the order given: its result and the submission it made (a duplicate names the first one). */
+  items: { file: string; result: PushOutcome['result']; submissionId?: string; code?: string }[];
   seconds: number;
 }
 
 export function summarise(outcomes: readonly PushOutcome[], elapsedMs: number): PushSummary {
-  const summary: PushSummary = { total: outcomes.length, accepted: 0, duplicates: 0, failed: 0, failures: {}, errors: [], seconds: Math.round(elapsedMs / 100) / 10 };
+  const summary: PushSummary = { total: outcomes.length, accepted: 0, duplicates: 0, failed: 0, failures: {}, errors: [], items: [], seconds: Math.round(elapsedMs / 100) / 10 };
   for (const o of outcomes) {
+    summary.items.push({ file: o.name, result: o.result, submissionId: o.submissionId, code: o.code });
     if (o.result === 'accepted') summary.accepted++;
     else if (o.result === 'duplicate') summary.duplicates++;
     else {

@@ -1,5 +1,5 @@
 import { ContractError, decodeTopicMessage } from '@copydesk/contracts';
-import { InboundMessage } from '@copydesk/kafka';
+import type { InboundMessage } from '@copydesk/kafka';
 
 export interface TailFilter {
   key?: string;
