@@ -1,39 +1,9 @@
 import { Command } from 'commander';
-import { readFileSync } from 'node:fs';
-import { act, USAGE_STATUS } from './exit-status';
+import type { ParseOptions } from '../parse/parse.action';
+import { act } from './exit-status';
 
-interface ParseOptions {
-  capturedAt?: string;
-  contentType?: string;
-}
-
-async function parse(file: string, options: ParseOptions): Promise<number> {
-  // The parsers are loaded when the command runs, so `--help` and the other commands start fast.
-  const { isWireFormatError, parseWire } = await import('@copydesk/wire-formats');
-  const at = options.capturedAt ? new Date(options.capturedAt) : new Date();
-  if (Number.isNaN(at.getTime())) {
-    process.stderr.write('INVALID_CAPTURED_AT: --captured-at must be an ISO 8601 time\n');
-    return USAGE_STATUS;
-  }
-  let body: Buffer;
-  try {
-    body = readFileSync(file);
-  } catch (e) {
-    process.stderr.write(`FILE_NOT_READABLE: ${(e as Error).message}\n`);
-    return USAGE_STATUS;
-  }
-  try {
-    const result = parseWire({ body, contentType: options.contentType, capturedAt: at });
-    for (const item of result.items) process.stdout.write(JSON.stringify(item) + '\n');
-    return 0;
-  } catch (e) {
-    if (isWireFormatError(e)) {
-      process.stderr.write(`${e.code}: ${e.message}\n`);
-      return 1;
-    }
-    throw e;
-  }
-}
+// The parsers are loaded when the command runs, so `--help` and the other commands start fast.
+const parse = async (file: string, options: ParseOptions) => (await import('../parse/parse.action')).parse(file, options);
 
 export function parseCommand(): Command {
   return new Command('parse')

@@ -63,11 +63,7 @@ export function feedsCommand(): Command {
     .option('--every <interval>', 'how often to poll, such as 30s, 5m (default 60s)')
     .addHelpText('after', '\nExample:\n  $ copydesk feeds add https://example.com/world.rss --source example-world --every 5m')
     .action(run);
-  group
-    .command('list')
-    .description('list the feeds polled, one JSON a line')
-    .addHelpText('after', '\nExample:\n  $ copydesk feeds list')
-    .action(run);
+  group.command('list').description('list the feeds polled, one JSON a line').addHelpText('after', '\nExample:\n  $ copydesk feeds list').action(run);
   group
     .command('remove')
     .description('stop polling a feed')

@@ -14,7 +14,11 @@ export function pushCommand(): Command {
     .option('--content-type <type>', 'the Content-Type of every item (default: by file extension, e-mail sniffed, else left to normalise)')
     .option('--captured-at <iso>', 'X-Captured-At for every item: when the copy was captured')
     .addOption(new Option('--concurrency <n>', 'requests in flight at once').default(4).argParser(positiveInt))
-    .addOption(new Option('--retries <n>', 'tries after the first for 429 and 503 answers (after their Retry-After) and refused connections').default(5).argParser(positiveInt))
+    .addOption(
+      new Option('--retries <n>', 'tries after the first for 429 and 503 answers (after their Retry-After) and refused connections')
+        .default(5)
+        .argParser(positiveInt),
+    )
     .option('--json', 'print the summary as one JSON object on stdout')
     .addHelpText(
       'after',

@@ -1,31 +1,10 @@
 import { Command } from 'commander';
-import { runScript } from '../run-script';
 import { act } from './exit-status';
 
-const SERVICES_WITH_SCHEMA = ['ingest', 'dedupe', 'publish', 'console'];
-
-async function topicsCreate(): Promise<number> {
-  // The libraries are loaded when the command runs, so `--help` and the other commands start fast.
-  const [{ brokerList, loadConfig }, { TOPICS }, { KafkaAdmin, KafkaConnection }, { CliConfig }] = await Promise.all([
-    import('@copydesk/config'),
-    import('@copydesk/contracts'),
-    import('@copydesk/kafka'),
-    import('../cli.config'),
-  ]);
-  const config = loadConfig(CliConfig);
-  const admin = new KafkaAdmin(new KafkaConnection({ brokers: brokerList(config), clientId: 'copydesk-cli' }));
-  const created = await admin.ensureTopics(TOPICS).finally(() => admin.close());
-  process.stdout.write(JSON.stringify({ msg: 'topics ready', created, total: TOPICS.length }) + '\n');
-  return 0;
-}
-
-function dbMigrate(): number {
-  for (const service of SERVICES_WITH_SCHEMA) {
-    const status = runScript(`services/${service}/src/migrate.js`, []);
-    if (status !== 0) return status;
-  }
-  return 0;
-}
+// The work is loaded when the command runs, so `--help` and the other commands start fast.
+const actions = () => import('../setup/setup.actions');
+const topicsCreate = async () => (await actions()).topicsCreate();
+const dbMigrate = async () => (await actions()).dbMigrate();
 
 export function topicsCommand(): Command {
   const group = new Command('topics').description('the Kafka topics of the pipeline (at KAFKA_BROKERS)');
@@ -53,7 +32,7 @@ export function setupCommand(): Command {
     .addHelpText('after', '\nExample:\n  $ copydesk setup')
     .action(
       act(async () => {
-        const status = dbMigrate();
+        const status = await dbMigrate();
         return status !== 0 ? status : topicsCreate();
       }),
     );

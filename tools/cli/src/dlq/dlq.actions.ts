@@ -12,7 +12,14 @@ async function withDlq<T>(work: (kafka: { connection: KafkaConnection; reader: O
   const config = loadConfig(CliConfig);
   const connection = new KafkaConnection({ brokers: brokerList(config), clientId: 'copydesk-cli' });
   const admin = new KafkaAdmin(connection);
-  const db = createServiceDataSource({ url: config.DATABASE_URL, schema: 'console', entities: [], migrations: [], poolSize: 2, applicationName: 'copydesk-cli' });
+  const db = createServiceDataSource({
+    url: config.DATABASE_URL,
+    schema: 'console',
+    entities: [],
+    migrations: [],
+    poolSize: 2,
+    applicationName: 'copydesk-cli',
+  });
   await db.initialize();
   try {
     return await work({ connection, reader: new OffsetReader(connection, admin, 60_000) }, new DeadLetterReplays(db));
@@ -72,7 +79,8 @@ export interface ReplayOptions extends DeadLetterFilter {
 
 export async function replay(options: ReplayOptions, command: Command): Promise<number> {
   if ((options.offset === undefined) === !options.all) usageError(command, 'REPLAY_WHAT', 'give either --offset O (with --partition P) or --all');
-  if (options.offset !== undefined && !/^[0-9]+$/.test(options.offset)) usageError(command, 'INVALID_OFFSET', `--offset must be a whole number, not "${options.offset}"`);
+  if (options.offset !== undefined && !/^[0-9]+$/.test(options.offset))
+    usageError(command, 'INVALID_OFFSET', `--offset must be a whole number, not "${options.offset}"`);
   return withDlq(async ({ connection, reader }, replays) => {
     let letters = await readDeadLetters(connection, reader, options);
     if (options.offset !== undefined) {
@@ -87,7 +95,13 @@ export async function replay(options: ReplayOptions, command: Command): Promise<
       const results = letters.map((l) => {
         const record = replayOf(records, l);
         const done = record !== null && record.result !== 'failed';
-        return { partition: l.partition, offset: l.offset, result: done ? 'already-replayed' : 'would-replay', targetTopic: l.originalTopic, key: l.originalKey };
+        return {
+          partition: l.partition,
+          offset: l.offset,
+          result: done ? 'already-replayed' : 'would-replay',
+          targetTopic: l.originalTopic,
+          key: l.originalKey,
+        };
       });
       const count = (r: string) => results.filter((x) => x.result === r).length;
       process.stdout.write(JSON.stringify({ dryRun: true, wouldReplay: count('would-replay'), alreadyReplayed: count('already-replayed'), results }) + '\n');
@@ -98,11 +112,12 @@ export async function replay(options: ReplayOptions, command: Command): Promise<
     try {
       const results = await new DeadLetterReplayer(reader, publisher, replays).replay(letters, options.as);
       const count = (r: string) => results.filter((x) => x.result === r).length;
-      process.stdout.write(JSON.stringify({ replayed: count('replayed'), alreadyReplayed: count('already-replayed'), failed: count('failed'), results }) + '\n');
+      process.stdout.write(
+        JSON.stringify({ replayed: count('replayed'), alreadyReplayed: count('already-replayed'), failed: count('failed'), results }) + '\n',
+      );
       return count('failed') > 0 ? 1 : 0;
     } finally {
       await publisher.disconnect();
     }
   });
 }
-

@@ -16,7 +16,16 @@ export interface PushSummary {
 }
 
 export function summarise(outcomes: readonly PushOutcome[], elapsedMs: number): PushSummary {
-  const summary: PushSummary = { total: outcomes.length, accepted: 0, duplicates: 0, failed: 0, failures: {}, errors: [], items: [], seconds: Math.round(elapsedMs / 100) / 10 };
+  const summary: PushSummary = {
+    total: outcomes.length,
+    accepted: 0,
+    duplicates: 0,
+    failed: 0,
+    failures: {},
+    errors: [],
+    items: [],
+    seconds: Math.round(elapsedMs / 100) / 10,
+  };
   for (const o of outcomes) {
     summary.items.push({ file: o.name, result: o.result, submissionId: o.submissionId, code: o.code });
     if (o.result === 'accepted') summary.accepted++;
@@ -33,7 +42,9 @@ export function summarise(outcomes: readonly PushOutcome[], elapsedMs: number): 
 
 /** The summary as a person reads it. */
 export function formatSummary(s: PushSummary): string {
-  const lines = [`pushed ${s.total} item${s.total === 1 ? '' : 's'} in ${s.seconds} s: ${s.accepted} accepted, ${s.duplicates} duplicates (replayed), ${s.failed} failed`];
+  const lines = [
+    `pushed ${s.total} item${s.total === 1 ? '' : 's'} in ${s.seconds} s: ${s.accepted} accepted, ${s.duplicates} duplicates (replayed), ${s.failed} failed`,
+  ];
   for (const [code, n] of Object.entries(s.failures).sort((a, b) => b[1] - a[1])) lines.push(`  ${code}: ${n}`);
   for (const e of s.errors) lines.push(`  failed ${e.file}: ${e.code}${e.status ? ` (HTTP ${e.status})` : ''} ${e.message}`.trimEnd());
   return lines.join('\n') + '\n';

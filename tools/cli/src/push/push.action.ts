@@ -48,7 +48,14 @@ export async function push(inputs: string[], options: PushOptions, command: Comm
     if (e instanceof PushInputError) usageError(command, e.code, e.message);
     throw e;
   }
-  const target: WireTarget = { url, apiKey, contentType: options.contentType, capturedAt: options.capturedAt, retries: options.retries, maxRetryWaitMs: 30_000 };
+  const target: WireTarget = {
+    url,
+    apiKey,
+    contentType: options.contentType,
+    capturedAt: options.capturedAt,
+    retries: options.retries,
+    maxRetryWaitMs: 30_000,
+  };
 
   const started = Date.now();
   const progress = pushProgress();
@@ -67,4 +74,3 @@ export async function push(inputs: string[], options: PushOptions, command: Comm
   process.stdout.write(options.json ? JSON.stringify(summary) + '\n' : formatSummary(summary));
   return summary.failed > 0 ? 1 : 0;
 }
-

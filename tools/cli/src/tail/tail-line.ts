@@ -43,7 +43,14 @@ function jsonable(value: unknown): unknown {
  * raw value instead).
  */
 export function tailLine(m: InboundMessage): string {
-  const base = { topic: m.topic, partition: m.partition, offset: m.offset, timestamp: new Date(Number(m.timestamp)).toISOString(), key: m.key, headers: m.headers };
+  const base = {
+    topic: m.topic,
+    partition: m.partition,
+    offset: m.offset,
+    timestamp: new Date(Number(m.timestamp)).toISOString(),
+    key: m.key,
+    headers: m.headers,
+  };
   try {
     const value = decodeTopicMessage({ topic: m.topic, key: m.key, value: m.value, headers: m.headers });
     return JSON.stringify({ ...base, value: jsonable(value) });

@@ -51,4 +51,3 @@ export async function tail(topic: string, options: TailOptions, command: Command
     .finally(() => admin.close());
   return 0;
 }
-
