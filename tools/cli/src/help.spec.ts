@@ -76,22 +76,21 @@ describe('copydesk --help', () => {
       expect(h.description.length).toBeGreaterThan(10);
       expect(h.text).toMatch(/Examples?:\n {2}\$ .*copydesk /);
     }
+    const help = (words: string) => helps.find((h) => h.path === words)?.text ?? '';
+    expect(help('dlq replay')).toMatch(/--offset <offset>[\s\S]*--all[\s\S]*--dry-run/);
+    expect(help('tail')).toMatch(/--from-beginning[\s\S]*--key <key>[\s\S]*--header <name=value>[\s\S]*--limit <n>/);
+    expect(help('feeds add')).toContain('--source <name>');
   });
 
-  it('prints a command’s help on stdout with exit status 0, the way a person asks for it', async () => {
-    const [top, push, replay, viaHelp] = await Promise.all([
-      copydesk('--help'),
-      copydesk('push', '--help'),
-      copydesk('dlq', 'replay', '--help'),
-      copydesk('help', 'tail'),
-    ]);
-    for (const r of [top, push, replay, viaHelp]) expect(r.status).toBe(0);
+  it('prints help on stdout with exit status 0, the way a person asks for it', async () => {
+    const [top, viaHelp] = await Promise.all([copydesk('--help'), copydesk('help', 'push')]);
+    expect(top.status).toBe(0);
+    expect(viaHelp.status).toBe(0);
     expect(top.stdout).toMatch(/Commands:[\s\S]*feeds[\s\S]*push[\s\S]*tail[\s\S]*dlq/);
     expect(top.stdout).toContain('COPYDESK_INGEST_URL');
-    expect(push.stdout).toContain('--concurrency <n>');
-    expect(push.stdout).toContain('Idempotency-Key');
-    expect(replay.stdout).toContain('--dry-run');
-    expect(viaHelp.stdout).toContain('Usage: copydesk tail [options] <topic>');
+    expect(viaHelp.stdout).toContain('Usage: copydesk push [options] <paths...>');
+    expect(viaHelp.stdout).toContain('--concurrency <n>');
+    expect(viaHelp.stdout).toContain('Idempotency-Key');
   });
 
   it('answers a command used wrongly with a stable code and exit status 2', async () => {

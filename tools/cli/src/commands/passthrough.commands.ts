@@ -83,14 +83,18 @@ export function consumersCommand(): Command {
     .option('--all-statuses', 'the key also reads withheld and canceled versions and embargoed stories')
     .addHelpText('after', '\nExamples:\n  $ copydesk consumers add homepage\n  $ copydesk consumers add archive --all-statuses')
     .action(run);
-  group.command('list').description('list consumers (never their keys)').action(run);
+  group
+    .command('list')
+    .description('list consumers, one JSON a line (never their keys)')
+    .addHelpText('after', '\nExample:\n  $ copydesk consumers list')
+    .action(run);
   group
     .command('disable')
     .description('stop a consumer’s key')
     .argument('<name-or-id>', 'the consumer name or id')
     .addHelpText('after', '\nExample:\n  $ copydesk consumers disable homepage')
     .action(run);
-  return group;
+  return group.addHelpText('after', '\nExamples:\n  $ copydesk consumers add homepage\n  $ copydesk consumers list');
 }
 
 export function usersCommand(): Command {
