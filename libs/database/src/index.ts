@@ -6,3 +6,4 @@ export * from './advisory-lock';
 export * from './data-source.provider';
 export * from './notification-listener';
 export * from './retention/cleanup';
+export * from './replays/dead-letter-replays';

@@ -8,6 +8,7 @@ export * from './publisher/kafka-publisher';
 export * from './consumer/retry-policy';
 export * from './consumer/consumer-runner';
 export * from './dlq/dead-letter';
+export * from './dlq/replay';
 export * from './admin/kafka-admin';
 export * from './admin/broker-health';
 export * from './tail/topic-tail-reader';

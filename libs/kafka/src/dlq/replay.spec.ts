@@ -1,6 +1,6 @@
 import { Header, Topic } from '@copydesk/contracts';
-import { buildDeadLetter } from '@copydesk/kafka';
-import { replayMessage } from './replay.service';
+import { buildDeadLetter } from './dead-letter';
+import { replayMessage } from './replay';
 
 describe('replayMessage', () => {
   it('sends the original key, value and headers back to the original topic, marked as a replay with the attempts spent', () => {
