@@ -7,13 +7,13 @@ import { evaluateExpectation, ParseOutcome } from './expectation.evaluator';
 import { parseManifestKey } from './manifest-key';
 
 /**
- * Share of comparable Superdesk expectations that Copydesk's parsers meet: the figure reached (430 of 446,
- * 0.964, with every format registered and the editorial metadata compared). Raise it as misses are fixed;
+ * Share of comparable Superdesk expectations that Copydesk's parsers meet: the figure reached (440 of 447,
+ * 0.984, with every format registered and the editorial metadata compared). Raise it as misses are fixed;
  * never lower it.
  */
-const CONFORMANCE_THRESHOLD = 430 / 446;
-/** Editorial metadata values met (slugline, editorial note, keywords, places, genres, authors, usage terms, expiry, alt text, renditions): 81 of 83. */
-const EDITORIAL_MATCHED_FLOOR = 81;
+const CONFORMANCE_THRESHOLD = 440 / 447;
+/** Editorial metadata values met (slugline, editorial note, keywords, places, genres, authors, usage terms, expiry, alt text, renditions): 83 of 83. */
+const EDITORIAL_MATCHED_FLOOR = 83;
 
 function parseCorpusFile(file: string): ParseOutcome {
   try {
