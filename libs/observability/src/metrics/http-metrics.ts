@@ -7,25 +7,35 @@ const requests = counter(MetricFamilies.httpRequests);
 const durations = histogram(MetricFamilies.httpRequestDuration);
 
 export const METRICS_PATH = '/metrics';
-/** The route label of a request no route took (a 404, a static file, a refusal before routing). */
+/** The route label of a request no route took (a 404, a static file). */
 export const UNMATCHED_ROUTE = 'unmatched';
+
+const ROUTE_LOCAL = 'copydeskMetricsRoute';
+
+/**
+ * Names the route of a request a middleware may answer before routing (ingest's admission
+ * refusing on `/v1/wire`): a constant the middleware knows, never taken from the URL.
+ */
+export function nameRoute(res: Response, route: string): void {
+  res.locals[ROUTE_LOCAL] = route;
+}
 
 /**
  * The route pattern that answered (`/v1/stories/:id`), never the raw URL, so the label stays
- * bounded whatever clients send; the mount path of a middleware that answered before routing
- * (`/v1/wire`); else `unmatched`.
+ * bounded whatever clients send; else the route a middleware named (`nameRoute`); else `unmatched`.
  */
-export function routeOf(req: Pick<Request, 'baseUrl'> & { route?: { path?: unknown } }): string {
+export function routeOf(req: Pick<Request, 'baseUrl'> & { route?: { path?: unknown } }, res?: Pick<Response, 'locals'>): string {
   const path = req.route?.path;
   if (typeof path === 'string') return `${req.baseUrl ?? ''}${path}` || '/';
-  return req.baseUrl || UNMATCHED_ROUTE;
+  const named: unknown = res?.locals?.[ROUTE_LOCAL];
+  return typeof named === 'string' ? named : UNMATCHED_ROUTE;
 }
 
 /** Counts and times every request, labelled when its connection closes (an SSE stream when it ends). */
 export function httpMetricsMiddleware(req: Request, res: Response, next: NextFunction): void {
   const start = performance.now();
   res.once('close', () => {
-    const route = req.path === METRICS_PATH && req.method === 'GET' ? METRICS_PATH : routeOf(req);
+    const route = routeOf(req, res);
     const status = String(res.statusCode);
     requests.labels(req.method, route, status).inc();
     durations.labels(req.method, route, status).observe(secondsSince(start));
@@ -36,6 +46,7 @@ export function httpMetricsMiddleware(req: Request, res: Response, next: NextFun
 /** `GET /metrics`: the Prometheus text exposition of the process's registry. */
 export async function metricsEndpoint(req: Request, res: Response, next: NextFunction): Promise<void> {
   if (req.path !== METRICS_PATH || (req.method !== 'GET' && req.method !== 'HEAD')) return next();
+  nameRoute(res, METRICS_PATH);
   try {
     const { contentType, body } = await metricsExposition();
     res.setHeader('Content-Type', contentType);

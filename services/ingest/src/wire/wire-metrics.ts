@@ -1,9 +1,11 @@
 import type { NextFunction, Request, Response } from 'express';
-import { answeredErrorCode, counter, MetricFamilies } from '@copydesk/observability';
+import { answeredErrorCode, counter, MetricFamilies, nameRoute } from '@copydesk/observability';
 import { AuthenticatedRequest } from '../sources/bearer-auth.guard';
 
 const accepted = counter(MetricFamilies.ingestAccepted);
 const refused = counter(MetricFamilies.ingestRefused);
+
+const WIRE_ROUTE = '/v1/wire';
 
 /** The source label before the API key is known (a refused key, an overloaded moment). */
 export const UNKNOWN_SOURCE = 'unknown';
@@ -20,6 +22,7 @@ export function countAccepted(sourceId: string): void {
  */
 export function countRefusals(req: Request, res: Response, next: NextFunction): void {
   if (req.method !== 'POST') return next();
+  nameRoute(res, WIRE_ROUTE);
   res.once('finish', () => {
     if (res.statusCode < 400) return;
     const source = (req as Partial<AuthenticatedRequest>).source?.id ?? UNKNOWN_SOURCE;
