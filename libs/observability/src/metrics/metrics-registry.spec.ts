@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { METRIC_FAMILIES, MetricFamilies, MetricFamily } from './metric-families';
 import { counter, gauge, histogram, metricsExposition, metricsRegistry } from './metrics-registry';
 
@@ -10,6 +12,17 @@ describe('the metric families', () => {
       expect(f.name.endsWith('_total')).toBe(f.type === 'counter');
       if (f.name.includes('duration')) expect([f.type, f.name.endsWith('_seconds')]).toEqual(['histogram', true]);
       if (f.type === 'histogram') expect(f.buckets?.length).toBeGreaterThan(0);
+    }
+  });
+
+  it('are all listed, with their labels, in the README section "Metrics"', () => {
+    const readme = readFileSync(path.resolve(__dirname, '../../../../README.md'), 'utf8');
+    const section = readme.split(/^## /m).find((s) => s.startsWith('Metrics\n')) ?? '';
+    const rows = new Map([...section.matchAll(/^\| `([a-z_]+)`\s*\| (\w+)\s*\| ([^|]*)\|/gm)].map((m) => [m[1], { type: m[2], labels: m[3] }]));
+    expect([...rows.keys()].sort()).toEqual(METRIC_FAMILIES.map((f) => f.name).sort());
+    for (const f of METRIC_FAMILIES) {
+      const row = rows.get(f.name)!;
+      expect([f.name, row.type, [...row.labels.matchAll(/`(\w+)`/g)].map((m) => m[1])]).toEqual([f.name, f.type, [...f.labels]]);
     }
   });
 
