@@ -61,7 +61,7 @@ describe('ConsumerRunner against the real broker', () => {
   async function metric(name: string, labels: Record<string, string>, suffix = ''): Promise<number> {
     const { values } = await metricsRegistry.getSingleMetric(name)!.get();
     return values
-      .filter((v) => (v.metricName ?? name) === `${name}${suffix}` && Object.entries(labels).every(([k, l]) => v.labels[k] === l))
+      .filter((v) => ((v as { metricName?: string }).metricName ?? name) === `${name}${suffix}` && Object.entries(labels).every(([k, l]) => v.labels[k] === l))
       .reduce((sum, v) => sum + v.value, 0);
   }
 

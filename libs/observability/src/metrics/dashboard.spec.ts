@@ -18,7 +18,7 @@ const SCRAPE_LABELS = ['job', 'instance', 'le'];
 
 /** The families the code registers, with their labels: Copydesk's own and prom-client's process metrics. */
 function registeredFamilies(): Map<string, { type: string; labels: string[] }> {
-  const families = new Map(METRIC_FAMILIES.map((f) => [f.name, { type: f.type, labels: [...f.labels] }]));
+  const families = new Map<string, { type: string; labels: string[] }>(METRIC_FAMILIES.map((f) => [f.name, { type: f.type, labels: [...f.labels] }]));
   const defaults = new Registry();
   collectDefaultMetrics({ register: defaults });
   for (const m of defaults.getMetricsAsArray()) {
