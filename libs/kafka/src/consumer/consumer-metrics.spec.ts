@@ -1,3 +1,4 @@
+import { metricsExposition } from '@copydesk/observability';
 import { ConsumerMetrics, consumerLag } from './consumer-metrics';
 
 describe('consumerLag', () => {
@@ -35,5 +36,27 @@ describe('ConsumerMetrics', () => {
     metrics.assigned({ t: [1], v: [0] });
     expect([...metrics.positions()].map((p) => `${p.topic}/${p.partition}`)).toEqual(['t/1']);
     expect(metrics.topic('t')).toBe(metrics.topic('t'));
+  });
+
+  it('hands the messages finished to the counter when scraped, once', async () => {
+    const t = new ConsumerMetrics('g-spec').topic('t');
+    t.finishedMessages(3);
+    t.finishedMessages(2);
+    const line = 'copydesk_consumer_messages_total{group="g-spec",topic="t"} 5\n';
+    expect((await metricsExposition()).body).toContain(line);
+    expect((await metricsExposition()).body).toContain(line);
+    t.finishedMessages(1);
+    expect((await metricsExposition()).body).toContain('copydesk_consumer_messages_total{group="g-spec",topic="t"} 6\n');
+  });
+
+  it('reports the lag of the partitions of an open consumer, and none once it is closed', async () => {
+    const metrics = new ConsumerMetrics('g-lag');
+    metrics.open();
+    metrics.partition('t', 3).finished('10', String(Date.now() - 2000), '15');
+    const body = (await metricsExposition()).body;
+    expect(body).toContain('copydesk_consumer_lag_messages{group="g-lag",topic="t",partition="3"} 4\n');
+    expect(Number(/copydesk_consumer_lag_seconds\{group="g-lag",topic="t",partition="3"\} (\S+)/.exec(body)?.[1])).toBeGreaterThanOrEqual(2);
+    metrics.close();
+    expect((await metricsExposition()).body).not.toContain('group="g-lag"');
   });
 });

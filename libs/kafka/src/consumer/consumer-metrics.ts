@@ -1,6 +1,13 @@
 import { counter, gauge, histogram, MetricFamilies, secondsSince } from '@copydesk/observability';
 
-const messages = counter(MetricFamilies.consumerMessages);
+/** Every topic's handles ever made in this process (bounded: groups × topics), whose finished messages the scrape adds up. */
+const everyTopic = new Set<TopicConsumerMetrics>();
+/**
+ * Finished messages are added to a plain number per topic and handed to the counter when it is
+ * scraped: a prom-client `inc` builds its label key each call, and this one is made for every
+ * message.
+ */
+const messages = counter(MetricFamilies.consumerMessages, () => everyTopic.forEach((t) => t.flushFinished()));
 const handlerDurations = histogram(MetricFamilies.consumerHandlerDuration);
 const batchDurations = histogram(MetricFamilies.consumerBatchDuration);
 const batchSizes = histogram(MetricFamilies.consumerBatchMessages);
@@ -63,6 +70,7 @@ gauge(MetricFamilies.consumerLagSeconds, collectLag('seconds'));
 /** One topic's handles for one group, made once: observing costs no allocation. */
 export class TopicConsumerMetrics {
   private readonly finished: { inc(n: number): void };
+  private unflushed = 0;
   private readonly handler: { observe(v: number): void };
   private readonly batch: { observe(v: number): void };
   private readonly size: { observe(v: number): void };
@@ -75,6 +83,7 @@ export class TopicConsumerMetrics {
     this.handler = handlerDurations.labels(group, topic);
     this.batch = batchDurations.labels(group, topic);
     this.size = batchSizes.labels(group, topic);
+    everyTopic.add(this);
   }
 
   /** One handler call that started at `startMs` (`performance.now()`) ended, well or not. */
@@ -84,7 +93,14 @@ export class TopicConsumerMetrics {
 
   /** `count` messages were finished and their offsets resolved. */
   finishedMessages(count: number): void {
-    this.finished.inc(count);
+    this.unflushed += count;
+  }
+
+  /** Hands the messages finished since the last scrape to the counter. */
+  flushFinished(): void {
+    if (this.unflushed === 0) return;
+    this.finished.inc(this.unflushed);
+    this.unflushed = 0;
   }
 
   /** A batch of `count` messages that started at `startMs` was worked through. */

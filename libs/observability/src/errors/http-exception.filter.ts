@@ -63,7 +63,7 @@ export class HttpExceptionFilter implements ExceptionFilter {
     // A deliberate ApiError answer (503 busy, database down) was logged where it was decided.
     if (status >= 500 && !(exception instanceof ApiError)) this.logger.error({ msg: 'request failed', err: exception, status, error: body.error });
     if (exception instanceof ApiError) for (const [name, value] of Object.entries(exception.headers)) response.setHeader(name, value);
-    response.locals[ERROR_CODE_LOCAL] = body.error;
+    if (response.locals) response.locals[ERROR_CODE_LOCAL] = body.error;
     response.status(status).json(body);
   }
 }

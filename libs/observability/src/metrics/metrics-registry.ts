@@ -22,9 +22,13 @@ function check(f: MetricFamily, type: MetricFamily['type']): void {
   if (f.type !== type) throw new Error(`metric ${f.name} is a ${f.type}, not a ${type}`);
 }
 
-export function counter<L extends string>(f: MetricFamily<L>): Counter<L> {
+/** A counter; with `collect`, called when it is scraped (to hand over counts kept elsewhere; the first caller's is kept). */
+export function counter<L extends string>(f: MetricFamily<L>, collect?: () => void): Counter<L> {
   check(f, 'counter');
-  return existing(f, Counter<L>) ?? new Counter<L>({ name: f.name, help: f.help, labelNames: f.labels, registers: [metricsRegistry] });
+  return (
+    existing(f, Counter<L>) ??
+    new Counter<L>({ name: f.name, help: f.help, labelNames: f.labels, registers: [metricsRegistry], ...(collect ? { collect: () => collect() } : {}) })
+  );
 }
 
 export function histogram<L extends string>(f: MetricFamily<L>): Histogram<L> {
