@@ -8,3 +8,6 @@ export * from './errors/http-exception.filter';
 export * from './bootstrap/create-http-app';
 export * from './lifecycle/shutdown-sequence';
 export * from './bootstrap/startup';
+export * from './metrics/metric-families';
+export * from './metrics/metrics-registry';
+export * from './metrics/http-metrics';

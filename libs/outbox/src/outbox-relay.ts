@@ -1,5 +1,6 @@
 import { Logger } from '@nestjs/common';
 import { describeFailure, KafkaPublisher } from '@copydesk/kafka';
+import { outboxSent } from './outbox-metrics';
 import { OutboxRecord, OutboxSession, SqlOutboxStore } from './sql-outbox.store';
 
 export interface OutboxRelayOptions {
@@ -109,6 +110,7 @@ export class OutboxRelay {
     try {
       await this.publisher.publish(batch.map((r) => r.message));
       await session.markSent(batch.map((r) => r.id));
+      outboxSent(this.store.name, batch.length);
       return;
     } catch (e) {
       if (describeFailure(e).kind !== 'permanent') throw e;
@@ -117,6 +119,7 @@ export class OutboxRelay {
       try {
         await this.publisher.publish(record.message);
         await session.markSent([record.id]);
+        outboxSent(this.store.name, 1);
       } catch (e) {
         const failure = describeFailure(e);
         if (failure.kind !== 'permanent') throw e;

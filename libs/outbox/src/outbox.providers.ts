@@ -1,7 +1,8 @@
-import { Injectable, OnApplicationBootstrap, Provider } from '@nestjs/common';
+import { Injectable, OnApplicationBootstrap, OnApplicationShutdown, Provider } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { KafkaPublisher, TopicTailReader } from '@copydesk/kafka';
 import { ShutdownPhase, ShutdownSequence } from '@copydesk/observability';
+import { watchOutbox } from './outbox-metrics';
 import { OutboxRelay, OutboxRelayOptions } from './outbox-relay';
 import { OutboxMessage, SqlOutboxStore } from './sql-outbox.store';
 
@@ -13,13 +14,26 @@ export abstract class Outbox {
   abstract enqueue(manager: EntityManager, messages: OutboxMessage[]): Promise<void>;
 }
 
-/** Starts the relay once the app has initialised (its shutdown is registered with the `ShutdownSequence`). */
+/**
+ * Starts the relay once the app has initialised (its shutdown is registered with the
+ * `ShutdownSequence`), and reports the outbox's depth and age to the metrics while the app runs.
+ */
 @Injectable()
-class OutboxRelayStarter implements OnApplicationBootstrap {
-  constructor(private readonly relay: OutboxRelay) {}
+class OutboxRelayStarter implements OnApplicationBootstrap, OnApplicationShutdown {
+  private unwatch: (() => void) | undefined;
+
+  constructor(
+    private readonly relay: OutboxRelay,
+    private readonly store: SqlOutboxStore,
+  ) {}
 
   onApplicationBootstrap(): Promise<void> {
+    this.unwatch = watchOutbox(this.store);
     return this.relay.start();
+  }
+
+  onApplicationShutdown(): void {
+    this.unwatch?.();
   }
 }
 

@@ -34,6 +34,9 @@ export interface OutboxSession {
 
 type Query = (sql: string, params: unknown[]) => Promise<unknown>;
 
+/** Records the depth counts one by one, at most; a deeper outbox is estimated from the table's statistics. */
+export const DEPTH_COUNTED_UP_TO = 10_000;
+
 /** Most messages in one INSERT: five parameters each, well below PostgreSQL's 65,535 a statement. */
 const ENQUEUE_CHUNK = 2000;
 
@@ -162,6 +165,31 @@ export class SqlOutboxStore {
   async pending(): Promise<number> {
     const [{ n }] = (await this.dataSource.query(`SELECT count(*)::int AS n FROM ${this.table} WHERE failed_at IS NULL`)) as { n: number }[];
     return n;
+  }
+
+  /**
+   * What the metrics show, in one bounded statement (it runs at every scrape): the waiting
+   * records counted up to `DEPTH_COUNTED_UP_TO` (past that, the planner's row estimate), and the
+   * wait of the oldest due record, found by walking the primary key from its start past held
+   * and set-aside records (few), never by a scan of the whole table.
+   */
+  async stats(): Promise<{ depth: number; oldestAgeSeconds: number }> {
+    const [row] = (await this.dataSource.query(
+      `SELECT (SELECT count(*) FROM (SELECT 1 FROM ${this.table} WHERE failed_at IS NULL LIMIT $1) w)::int AS counted,
+              (SELECT reltuples FROM pg_class WHERE oid = $2::regclass)::float8 AS estimated,
+              (SELECT EXTRACT(EPOCH FROM now() - greatest(created_at, not_before)) FROM ${this.table}
+                WHERE failed_at IS NULL AND (not_before IS NULL OR not_before <= now()) ORDER BY id LIMIT 1)::float8 AS age`,
+      [DEPTH_COUNTED_UP_TO, this.table],
+    )) as { counted: number; estimated: number | null; age: number | null }[];
+    return {
+      depth: row.counted < DEPTH_COUNTED_UP_TO ? row.counted : Math.max(row.counted, Math.round(row.estimated ?? 0)),
+      oldestAgeSeconds: Math.max(0, row.age ?? 0),
+    };
+  }
+
+  /** The schema the outbox belongs to: its name in logs and metrics. */
+  get name(): string {
+    return this.schema;
   }
 
   /** Records set aside because their topic refused them, with the reasons. */

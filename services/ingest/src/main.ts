@@ -6,6 +6,7 @@ import { createHttpApp, exitOnStartupFailure, listenAfterStartup } from '@copyde
 import { continueAfterAdmission, WireAdmission } from './admission/wire-admission.middleware';
 import { AppModule } from './app.module';
 import { IngestConfig } from './config/ingest.config';
+import { countRefusals } from './wire/wire-metrics';
 
 async function bootstrap(): Promise<void> {
   const config = loadConfig(IngestConfig);
@@ -16,6 +17,7 @@ async function bootstrap(): Promise<void> {
     rawBody: true,
     listen: { host: config.HOST, port: config.INGEST_PORT },
   });
+  app.use('/v1/wire', countRefusals);
   // Room, key and rate are checked before the body is read: a refused request never costs its body.
   app.use('/v1/wire', app.get(WireAdmission).middleware);
   continueAfterAdmission(app.getHttpServer());

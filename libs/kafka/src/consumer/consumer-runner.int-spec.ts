@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { brokerList, CommonConfig, loadConfig } from '@copydesk/config';
 import { Header, Topic, TOPICS } from '@copydesk/contracts';
+import { metricsRegistry } from '@copydesk/observability';
 import { KafkaAdmin } from '../admin/kafka-admin';
 import { KafkaConnection } from '../connection/kafka-connection';
 import { createTopics, TopicReader } from '../../testing';
@@ -56,6 +57,14 @@ describe('ConsumerRunner against the real broker', () => {
     return new ConsumerRunner(kafka, { groupId, topics: [topic], stage: 'it', handler, deadLetters: publisher, retry: fastRetry, ...extra });
   }
 
+  /** The sum of a metric's values (a histogram's `_count` with `suffix`) whose labels include `labels`. */
+  async function metric(name: string, labels: Record<string, string>, suffix = ''): Promise<number> {
+    const { values } = await metricsRegistry.getSingleMetric(name)!.get();
+    return values
+      .filter((v) => ((v as { metricName?: string }).metricName ?? name) === `${name}${suffix}` && Object.entries(labels).every(([k, l]) => v.labels[k] === l))
+      .reduce((sum, v) => sum + v.value, 0);
+  }
+
   async function until(check: () => boolean, what: string, withinMs = 30_000): Promise<void> {
     const end = Date.now() + withinMs;
     while (!check()) {
@@ -75,8 +84,15 @@ describe('ConsumerRunner against the real broker', () => {
     await produce(topic, ['flaky', 'next']);
     await r.start();
     await until(() => attempts.includes('next'), 'the next message');
+    const group = { group: groupId, topic };
+    expect(await metric('copydesk_consumer_lag_messages', group)).toBe(0);
+    expect(await metric('copydesk_consumer_lag_seconds', group)).toBe(0);
     await r.stop();
     expect(attempts).toEqual(['flaky', 'flaky', 'flaky', 'next']);
+    expect(await metric('copydesk_consumer_retries_total', { ...group, kind: 'unknown' })).toBe(2);
+    expect(await metric('copydesk_consumer_messages_total', group)).toBe(2);
+    expect(await metric('copydesk_consumer_handler_duration_seconds', group, '_count')).toBe(4);
+    expect(await metric('copydesk_consumer_dead_letters_total', group)).toBe(0);
     expect(await committedOffset(groupId, topic)).toBe('2');
     expect(dlq.messages.filter((m) => m.headers[Header.DlqTopic] === topic)).toHaveLength(0);
   });
@@ -95,6 +111,8 @@ describe('ConsumerRunner against the real broker', () => {
     await until(() => seen.includes('good'), 'the message after the bad one');
     await r.stop();
     expect(seen).toEqual(['bad', 'good']);
+    expect(await metric('copydesk_consumer_dead_letters_total', { group: groupId, topic, code: 'EMPTY_BODY' })).toBe(1);
+    expect(await metric('copydesk_consumer_retries_total', { group: groupId, topic })).toBe(0);
     expect(letter.value?.toString()).toBe('bad');
     expect(letter.key).toBe('k');
     expect(readDeadLetter(letter.headers)).toMatchObject({

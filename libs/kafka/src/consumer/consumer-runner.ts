@@ -5,6 +5,7 @@ import { clientOf } from '../connection/kafkajs-client';
 import { buildDeadLetter } from '../dlq/dead-letter';
 import { describeFailure, FailureInfo } from '../errors/handler-errors';
 import { InboundMessage } from '../message';
+import { ConsumerMetrics } from './consumer-metrics';
 import { toInbound } from './inbound';
 import { KafkaPublisher } from '../publisher/kafka-publisher';
 import { DEFAULT_RETRY, retryDelay, RetryPolicy } from './retry-policy';
@@ -81,6 +82,7 @@ export class ConsumerRunner {
   private state: ConsumerStatus['state'] = 'starting';
   private crashReason: string | undefined;
   private readonly waiting = new Map<string, { since: Date; reason: string }>();
+  private readonly metrics: ConsumerMetrics;
 
   constructor(
     connection: KafkaConnection,
@@ -111,7 +113,9 @@ export class ConsumerRunner {
       this.crashReason = error?.message ?? 'the consumer crashed';
       this.logger.error({ msg: 'consumer crashed and will not restart', err: error });
     });
-    this.consumer.on(this.consumer.events.GROUP_JOIN, () => {
+    this.metrics = new ConsumerMetrics(options.groupId);
+    this.consumer.on(this.consumer.events.GROUP_JOIN, (event) => {
+      this.metrics.assigned((event.payload as { memberAssignment: Record<string, number[]> }).memberAssignment);
       if (this.state === 'crashed') return;
       this.state = 'running';
       this.crashReason = undefined;
@@ -122,6 +126,7 @@ export class ConsumerRunner {
 
   async start(): Promise<void> {
     this.connected = true;
+    this.metrics.open();
     await this.consumer.connect();
     await this.consumer.subscribe({ topics: this.options.topics, fromBeginning: this.options.fromBeginning ?? true });
     await this.consumer.run({
@@ -145,6 +150,7 @@ export class ConsumerRunner {
     this.stopping = true;
     this.connected = false;
     await this.consumer.disconnect();
+    this.metrics.close();
     this.state = 'stopped';
     this.logger.log({ msg: 'stopped consuming', groupId: this.options.groupId });
   }
@@ -174,26 +180,41 @@ export class ConsumerRunner {
   private async oneByOne(payload: EachBatchPayload): Promise<void> {
     const { batch, resolveOffset, isRunning, isStale, commitOffsetsIfNecessary } = payload;
     const heartbeat = guardedHeartbeat(payload.heartbeat);
+    const metrics = this.metrics.topic(batch.topic);
+    const position = this.metrics.partition(batch.topic, batch.partition);
+    const started = performance.now();
+    let finished = 0;
     for (const raw of batch.messages) {
       if (!isRunning() || isStale() || this.stopping) break;
       const message = toInbound(batch.topic, batch.partition, raw);
       if (!(await this.process(message, payload))) break;
       resolveOffset(raw.offset);
+      finished++;
+      metrics.finishedMessages(1);
+      position.finished(raw.offset, raw.timestamp, batch.highWatermark);
       await commitOffsetsIfNecessary();
       await heartbeat();
     }
+    metrics.batchDone(finished, started);
   }
 
   private async inChunks(payload: EachBatchPayload): Promise<void> {
     const { batch, resolveOffset, isRunning, isStale, commitOffsetsIfNecessary } = payload;
     const heartbeat = guardedHeartbeat(payload.heartbeat);
     const size = this.options.maxBatchSize ?? 200;
+    const metrics = this.metrics.topic(batch.topic);
+    const position = this.metrics.partition(batch.topic, batch.partition);
     for (let i = 0; i < batch.messages.length; i += size) {
       if (!isRunning() || isStale() || this.stopping) break;
+      const started = performance.now();
       const chunk = batch.messages.slice(i, i + size);
       const messages = chunk.map((m) => toInbound(batch.topic, batch.partition, m));
       if (!(await this.processChunk(messages, payload))) break;
-      resolveOffset(chunk[chunk.length - 1].offset);
+      const last = chunk[chunk.length - 1];
+      resolveOffset(last.offset);
+      metrics.finishedMessages(chunk.length);
+      metrics.batchDone(chunk.length, started);
+      position.finished(last.offset, last.timestamp, batch.highWatermark);
       await commitOffsetsIfNecessary();
       await heartbeat();
     }
@@ -205,18 +226,23 @@ export class ConsumerRunner {
    */
   private async processChunk(messages: InboundMessage[], payload: EachBatchPayload): Promise<boolean> {
     const where = `${messages[0].topic}/${messages[0].partition}`;
+    const metrics = this.metrics.topic(messages[0].topic);
     for (let attempt = 1; ; attempt++) {
+      const started = performance.now();
       try {
         await whileHeartbeating(payload, this.heartbeatEvery, () => (this.options.batchHandler as BatchHandler)(messages));
+        metrics.handled(started);
         this.waiting.delete(where);
         return true;
       } catch (error) {
+        metrics.handled(started);
         if (error instanceof Abandoned) throw error;
         const failure = describeFailure(error);
         if (failure.kind !== 'infrastructure') {
           this.logger.warn({ msg: 'batch failed, taking its messages one by one', size: messages.length, code: failure.code, error: failure.message });
           break;
         }
+        metrics.retried(failure.kind);
         if (!(await this.waitOut(where, failure, attempt, payload))) return false;
       }
     }
@@ -229,12 +255,16 @@ export class ConsumerRunner {
   /** Returns false when processing was abandoned: the consumer is stopping or the partition moved. */
   private async process(message: InboundMessage, payload: EachBatchPayload): Promise<boolean> {
     const where = `${message.topic}/${message.partition}`;
+    const metrics = this.metrics.topic(message.topic);
     for (let attempt = 1; ; attempt++) {
+      const started = performance.now();
       try {
         await whileHeartbeating(payload, this.heartbeatEvery, () => this.options.handler(message));
+        metrics.handled(started);
         this.waiting.delete(where);
         return true;
       } catch (error) {
+        metrics.handled(started);
         if (error instanceof Abandoned) throw error;
         const failure = describeFailure(error);
         const fields = {
@@ -252,9 +282,11 @@ export class ConsumerRunner {
           // If this publish fails, the error propagates, nothing is resolved, and the batch
           // starts again from the last committed offset: nothing is lost.
           await this.options.deadLetters.publish(buildDeadLetter(this.options.stage, message, failure, attempt));
+          metrics.deadLettered(failure.code);
           this.waiting.delete(where);
           return true;
         }
+        metrics.retried(failure.kind);
         if (failure.kind === 'unknown' && attempt < this.retry.attempts) {
           this.logger.warn({ msg: 'handler failed, will retry', ...fields });
           if (!(await this.pause(retryDelay(this.retry, attempt + 1), payload))) return false;

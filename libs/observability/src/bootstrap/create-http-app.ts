@@ -5,6 +5,7 @@ import { HttpExceptionFilter } from '../errors/http-exception.filter';
 import { LifecycleModule } from '../lifecycle/shutdown-sequence';
 import { startStartupProbe } from './startup';
 import { JsonLogger, Level } from '../logging/json-logger';
+import { installMetrics } from '../metrics/http-metrics';
 
 export interface HttpAppOptions {
   service: string;
@@ -19,7 +20,7 @@ export interface HttpAppOptions {
 
 const probes = new WeakMap<INestApplication, { close(): Promise<void> }>();
 
-/** Every service's HTTP side: JSON logs, the JSON error body, validation, graceful shutdown. */
+/** Every service's HTTP side: JSON logs, metrics, the JSON error body, validation, graceful shutdown. */
 export async function createHttpApp(module: Type<unknown>, options: HttpAppOptions): Promise<NestExpressApplication> {
   const logger = new JsonLogger({ service: options.service, level: options.logLevel });
   Logger.overrideLogger(logger);
@@ -30,6 +31,7 @@ export async function createHttpApp(module: Type<unknown>, options: HttpAppOptio
     abortOnError: false,
   });
   app.disable('x-powered-by');
+  installMetrics(app);
   app.useGlobalFilters(new HttpExceptionFilter());
   app.useGlobalPipes(new ValidationPipe({ transform: true, whitelist: true, forbidNonWhitelisted: true }));
   app.enableShutdownHooks();

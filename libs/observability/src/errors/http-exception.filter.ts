@@ -44,6 +44,14 @@ export function toErrorBody(exception: unknown): { status: number; body: ApiErro
   return { status: HttpStatus.INTERNAL_SERVER_ERROR, body: { error: 'INTERNAL', message: 'internal error', details: [] } };
 }
 
+const ERROR_CODE_LOCAL = 'copydeskErrorCode';
+
+/** The `error` code of the JSON error body this response was answered with, if it was (for metrics by code). */
+export function answeredErrorCode(res: Response): string | undefined {
+  const code: unknown = res.locals?.[ERROR_CODE_LOCAL];
+  return typeof code === 'string' ? code : undefined;
+}
+
 /** Turns every error on an HTTP route into the JSON error body. */
 @Catch()
 export class HttpExceptionFilter implements ExceptionFilter {
@@ -55,6 +63,7 @@ export class HttpExceptionFilter implements ExceptionFilter {
     // A deliberate ApiError answer (503 busy, database down) was logged where it was decided.
     if (status >= 500 && !(exception instanceof ApiError)) this.logger.error({ msg: 'request failed', err: exception, status, error: body.error });
     if (exception instanceof ApiError) for (const [name, value] of Object.entries(exception.headers)) response.setHeader(name, value);
+    if (response.locals) response.locals[ERROR_CODE_LOCAL] = body.error;
     response.status(status).json(body);
   }
 }

@@ -1,12 +1,13 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { MessageContext, NormalisedItemMessage } from '@copydesk/contracts';
+import { MatchEvidence, MessageContext, NormalisedItemMessage } from '@copydesk/contracts';
 import { decide, Decision, fingerprint, indexKeys, indexScope, linkedGuids, TextFingerprint } from '@copydesk/dedupe-core';
 import { lockKeyOf } from '@copydesk/database';
 import { InfrastructureError } from '@copydesk/kafka';
 import { Outbox } from '@copydesk/outbox';
 import { DedupeConfig } from '../config/dedupe.config';
 import { BatchPlan } from './batch-plan';
+import { countOutcomes } from './dedupe-metrics';
 import { DedupeRepository, KeyHit } from './dedupe.repository';
 
 export type Outcome = Decision['outcome'] | 'already-decided';
@@ -48,6 +49,7 @@ export class DedupeService {
    * and written with another fixed number: its size costs rows, not round trips.
    */
   async processBatch(messages: NormalisedItemMessage[], now: Date = new Date(), contexts: readonly MessageContext[] = []): Promise<Outcome[]> {
+    const evidence: (MatchEvidence | undefined)[] = [];
     const outcomes = await this.dataSource.transaction(async (m) => {
       // One source's items are decided one at a time, also across instances during a
       // rebalance; locks are taken in one order so two transactions cannot deadlock.
@@ -68,10 +70,12 @@ export class DedupeService {
         const decision = decide(msg.item, fp, plan.candidatesFor(msg, keys, stored[n]));
         plan.apply(msg, fp, keys, decision, contexts[at] ?? {});
         result[at] = decision.outcome;
+        evidence[at] = decision.match;
       });
       await this.write(m, plan);
       return result;
     });
+    countOutcomes(outcomes, evidence);
     messages.forEach((msg, i) => this.logger.log({ msg: 'item decided', itemId: msg.itemId, outcome: outcomes[i] }));
     return outcomes;
   }

@@ -8,6 +8,7 @@ import { Source } from '../sources/sources.service';
 import { IngestErrorCode } from './ingest-error-code';
 import { LateAcceptances } from './late-acceptances';
 import { SubmissionsRepository } from './submissions.repository';
+import { countAccepted } from './wire-metrics';
 import { WireRequest } from './wire-request';
 
 export interface Accepted {
@@ -164,6 +165,7 @@ export class WireService {
   }
 
   private answer(submission: SubmissionEntity, replayed: boolean): Accepted {
+    if (!replayed) countAccepted(submission.sourceId);
     this.logger.log({
       msg: 'submission accepted',
       submissionId: submission.id,

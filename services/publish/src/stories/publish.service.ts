@@ -9,6 +9,7 @@ import { toNinjs } from '../events/ninjs.mapper';
 import { EmbargoRelease } from '../embargo/embargo-release';
 import { holdOf } from '../embargo/hold';
 import { StreamHead } from '../stream/stream-head';
+import { countPublished } from './publish-metrics';
 import { NewVersion, PublishRepository, versionKey } from './publish.repository';
 
 type Stored = 'released' | 'held' | 'seen';
@@ -102,6 +103,8 @@ export class PublishService {
         kind: v.kind,
       }),
     );
-    return outcome.map((o) => o !== 'seen');
+    const fresh = outcome.map((o) => o !== 'seen');
+    countPublished(versions, fresh);
+    return fresh;
   }
 }

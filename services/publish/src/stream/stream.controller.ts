@@ -15,6 +15,7 @@ import { CurrentReader, ReaderAuthGuard } from '../consumers/reader-auth.guard';
 import { RateLimitGuard } from '../rate-limit/rate-limit.guard';
 import { PublishError, PublishErrorCode } from '../errors/publish-error';
 import { ErrorBodyDto } from '../stories/dto/story.dto';
+import { sseClientJoined } from '../stories/publish-metrics';
 import { StreamQuery } from './stream.query';
 import { EventStreamResponse } from './event-stream.response';
 import { StreamService } from './stream.service';
@@ -70,7 +71,12 @@ export class StreamController {
     const from = given ?? (await this.stream.start());
     const stream = new EventStreamResponse(res);
     stream.open(from);
-    await this.stream.follow(from, stream, stream.closed, scopeOf(reader));
+    const left = sseClientJoined();
+    try {
+      await this.stream.follow(from, stream, stream.closed, scopeOf(reader));
+    } finally {
+      left();
+    }
     stream.end();
   }
 }
