@@ -258,9 +258,9 @@ describe('the publish API', () => {
     expect(listParameters).toEqual(expect.arrayContaining(['source', 'updatedSince', 'pubStatus', 'q', 'limit', 'cursor']));
     const versions = doc.paths['/v1/stories/{id}/versions'].get as { parameters: { name: string }[]; security: unknown[]; responses: Record<string, unknown> };
     expect(versions.parameters.map((p) => p.name)).toEqual(expect.arrayContaining(['id', 'limit', 'cursor']));
-    expect(versions.security).toEqual([{ bearer: [] }]);
+    expect(versions.security).toEqual([{ consumerKey: [] }]);
     expect(Object.keys(versions.responses)).toEqual(expect.arrayContaining(['200', '401', '404', '429']));
-    expect((doc as unknown as { components: { securitySchemes: Record<string, unknown> } }).components.securitySchemes.bearer).toMatchObject({
+    expect((doc as unknown as { components: { securitySchemes: Record<string, unknown> } }).components.securitySchemes.consumerKey).toMatchObject({
       type: 'http',
       scheme: 'bearer',
     });

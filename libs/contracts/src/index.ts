@@ -9,6 +9,7 @@ export * from './canonical-item';
 export * from './raw-submission';
 export * from './normalised-item';
 export * from './story-version';
+export * from './ninjs-document';
 export * from './story-event';
 export * from './dead-letter';
 export * from './topic-contracts';

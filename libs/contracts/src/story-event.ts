@@ -2,7 +2,8 @@ import { Static, Type } from '@sinclair/typebox';
 import { Header } from './headers';
 import { TRACE_HEADERS } from './message-context';
 import { HeaderFields } from './schemas/header-fields';
-import { IsoInstant, ItemId, JSON_SCHEMA_DIALECT, NINJS_31_SCHEMA_ID, NonEmpty, schemaId, StringEnum, Uuid } from './schemas/json-schema';
+import { NinjsDocumentSchema } from './ninjs-document';
+import { IsoInstant, ItemId, JSON_SCHEMA_DIALECT, NonEmpty, schemaId, StringEnum, Uuid } from './schemas/json-schema';
 
 export const StoryEventTypeSchema = StringEnum(['story.created', 'story.updated', 'story.corrected', 'story.withdrawn'], {
   description: 'ninjs has no field for update versus correction: the event type carries it.',
@@ -57,20 +58,16 @@ export const StoryEventHeadersSchema = Type.Object(
 );
 
 /**
- * `story.published.v1` and `story.latest.v1` value: an IPTC ninjs 3.1 document, by reference
- * to IPTC's schema (which stays outside the repository). This is the contract documents show.
+ * `story.published.v1` and `story.latest.v1` value: an IPTC ninjs 3.1 document, described by
+ * Copydesk's own schema of what it writes (`NinjsDocumentSchema`, self-contained: no reference
+ * leaves it). This is the contract documents show.
  */
-export const StoryPublishedPayloadSchema = Type.Unsafe<PublishedStoryDocument>({
-  $schema: JSON_SCHEMA_DIALECT,
-  $id: schemaId('story.published.v1:payload'),
-  title: 'Published story (IPTC ninjs 3.1)',
-  $ref: NINJS_31_SCHEMA_ID,
-});
+export const StoryPublishedPayloadSchema = NinjsDocumentSchema;
 
 /**
  * What decoding checks of the value for now: an object with a string `uri` (the story's
- * stable ninjs uri). Full ninjs 3.1 validation needs IPTC's schema at run time, which the
- * repository does not carry; the contract tests check published documents against it.
+ * stable ninjs uri). The contract tests check the documents publish writes against
+ * NinjsDocumentSchema and against IPTC's ninjs 3.1 schema.
  */
 export const PublishedStoryDocumentSchema = Type.Object({ uri: NonEmpty() }, { title: 'Published story (checked on decode: an object with a string uri)' });
 export type PublishedStoryDocument = Static<typeof PublishedStoryDocumentSchema>;

@@ -11,3 +11,5 @@ export * from './bootstrap/startup';
 export * from './metrics/metric-families';
 export * from './metrics/metrics-registry';
 export * from './metrics/http-metrics';
+export * from './openapi/api-docs';
+export * from './logging/request-logging';

@@ -7,6 +7,7 @@ import { continueAfterAdmission, WireAdmission } from './admission/wire-admissio
 import { AppModule } from './app.module';
 import { IngestConfig } from './config/ingest.config';
 import { countRefusals } from './wire/wire-metrics';
+import { mountApiDocs } from './openapi/api-docs';
 
 async function bootstrap(): Promise<void> {
   const config = loadConfig(IngestConfig);
@@ -23,6 +24,7 @@ async function bootstrap(): Promise<void> {
   continueAfterAdmission(app.getHttpServer());
   // Copy is taken as bytes, whatever its type: decoding is normalise's job.
   app.use('/v1/wire', express.raw({ type: () => true, limit: config.INGEST_MAX_BODY_BYTES }));
+  mountApiDocs(app);
   await listenAfterStartup(app, { host: config.HOST, port: config.INGEST_PORT });
   new Logger('Bootstrap').log({ msg: 'listening', url: `http://${config.HOST}:${config.INGEST_PORT}`, node: process.versions.node });
 }

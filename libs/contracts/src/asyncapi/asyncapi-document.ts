@@ -30,6 +30,7 @@ function multiFormat(schema: TSchema): { schemaFormat: string; schema: JsonSchem
  * The AsyncAPI 3.0 document of every Copydesk topic: its address, key, headers and payload
  * schema, and its topic settings. Built from the topic list and the same schemas the codecs
  * validate by, so it cannot drift from them; `copydesk.asyncapi.json` beside this file is its JSON rendering.
+ * Self-contained: no schema in it refers outside the document, so any AsyncAPI tool reads it offline.
  */
 export function buildAsyncApiDocument(): Record<string, unknown> {
   const channels: Record<string, unknown> = {};
@@ -76,7 +77,7 @@ export function buildAsyncApiDocument(): Record<string, unknown> {
       description:
         'Every Kafka topic Copydesk writes. Topic names carry a version suffix: a breaking change is a new topic. ' +
         'Published stories (story.published.v1, story.latest.v1) are CloudEvents 1.0 in the Kafka binary binding: attributes in ce_* headers, ' +
-        'the data an IPTC ninjs 3.1 document (http://www.iptc.org/std/ninjs/ninjs-schema_3.1.json, with https://geojson.org/schema/GeoJSON.json). ' +
+        'the data an IPTC ninjs 3.1 document, described here by Copydesk’s own schema of the subset it writes; every such document is also valid against IPTC’s ninjs 3.1 schema (http://www.iptc.org/std/ninjs/ninjs-schema_3.1.json). ' +
         'Each version is published exactly once, with ce_id = "<story id>:<version>"; a withdrawn story arrives as a story.withdrawn event with pubStatus "canceled".',
     },
     defaultContentType: 'application/json',

@@ -98,6 +98,7 @@ export const storyEvent: StoryEvent = {
     uri: `urn:copydesk:story:${storyId}`,
     type: 'text',
     version: '2',
+    versionCreated: '2025-03-21T10:00:02.000Z',
     pubStatus: 'usable',
     headlines: [{ role: 'main', value: item.headline }],
   } as StoryEvent['data'],

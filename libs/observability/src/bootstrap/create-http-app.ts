@@ -5,6 +5,7 @@ import { HttpExceptionFilter } from '../errors/http-exception.filter';
 import { LifecycleModule } from '../lifecycle/shutdown-sequence';
 import { startStartupProbe } from './startup';
 import { JsonLogger, Level } from '../logging/json-logger';
+import { requestLogging } from '../logging/request-logging';
 import { installMetrics } from '../metrics/http-metrics';
 
 export interface HttpAppOptions {
@@ -16,13 +17,15 @@ export interface HttpAppOptions {
   rawBody?: boolean;
   /** Where the service will listen: a start-up probe answers there while it waits for its dependencies. */
   listen?: { host: string; port: number };
+  /** Where log lines go; stdout by default. */
+  writeLog?: (line: string) => void;
 }
 
 const probes = new WeakMap<INestApplication, { close(): Promise<void> }>();
 
-/** Every service's HTTP side: JSON logs, metrics, the JSON error body, validation, graceful shutdown. */
+/** Every service's HTTP side: JSON logs with request ids, metrics, the JSON error body, validation, graceful shutdown. */
 export async function createHttpApp(module: Type<unknown>, options: HttpAppOptions): Promise<NestExpressApplication> {
-  const logger = new JsonLogger({ service: options.service, level: options.logLevel });
+  const logger = new JsonLogger({ service: options.service, level: options.logLevel, write: options.writeLog });
   Logger.overrideLogger(logger);
   const probe = options.listen ? await startStartupProbe(options.listen.host, options.listen.port) : undefined;
   const app = await NestFactory.create<NestExpressApplication>(withLifecycle(module), {
@@ -31,6 +34,8 @@ export async function createHttpApp(module: Type<unknown>, options: HttpAppOptio
     abortOnError: false,
   });
   app.disable('x-powered-by');
+  // First of all middleware (ingest's admission included): every answer carries its request id.
+  app.use(requestLogging(logger));
   installMetrics(app);
   app.useGlobalFilters(new HttpExceptionFilter());
   app.useGlobalPipes(new ValidationPipe({ transform: true, whitelist: true, forbidNonWhitelisted: true }));

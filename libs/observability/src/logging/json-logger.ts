@@ -1,73 +1,85 @@
 import { LoggerService } from '@nestjs/common';
+import { Logger as NestPinoLogger, PinoLogger } from 'nestjs-pino';
+import pino from 'pino';
 import { currentLogContext } from './log-context';
 
 export type Level = 'debug' | 'info' | 'warn' | 'error';
-const RANK: Record<Level, number> = { debug: 10, info: 20, warn: 30, error: 40 };
 
 export interface JsonLoggerOptions {
   service: string;
   level?: Level;
-  /** Where lines go; defaults to stdout. */
+  /** Where lines go (one JSON object each, without the newline); defaults to stdout. */
   write?: (line: string) => void;
 }
 
+/** Never written: credentials in headers, and keys and passwords in any logged object (one level deep). */
+export const REDACTED_PATHS: readonly string[] = [
+  'req.headers.authorization',
+  'req.headers.cookie',
+  'req.headers["x-csrf-token"]',
+  'res.headers["set-cookie"]',
+  'headers.authorization',
+  'headers.cookie',
+  ...['apiKey', 'password', 'token', 'secret', 'authorization', 'cookie'].flatMap((key) => [key, `*.${key}`]),
+];
+
 /**
- * One JSON object a line: time, level, service, context (the class), msg, then ids.
- * Messages are constant strings; variable data goes in fields: `logger.log({ msg, submissionId })`.
+ * The pino logger every Copydesk process writes through: one JSON object a line with time
+ * (ISO 8601), level (its name), service, then the ids of the current log context
+ * (`withLogContext`: submission, story, request…) and the fields of the call. Credentials are
+ * replaced by `[redacted]` (REDACTED_PATHS).
+ */
+export function createPino(options: JsonLoggerOptions): pino.Logger {
+  const write = options.write;
+  const destination = write ? { write: (chunk: string) => write(chunk.replace(/\n$/, '')) } : pino.destination({ fd: 1, sync: true });
+  return pino(
+    {
+      level: options.level ?? 'info',
+      base: { service: options.service },
+      timestamp: pino.stdTimeFunctions.isoTime,
+      formatters: { level: (label) => ({ level: label }) },
+      mixin: () => currentLogContext(),
+      serializers: { err: (e: unknown) => (e instanceof Error ? serializeError(e) : e) },
+      redact: { paths: [...REDACTED_PATHS], censor: '[redacted]' },
+    },
+    destination,
+  );
+}
+
+/**
+ * Nest's logger for a service, written by pino through nestjs-pino's `Logger`: a class's
+ * `new Logger(Class.name)` lines carry it as `context`. Messages are constant strings; variable
+ * data goes in fields: `logger.log({ msg, submissionId })`.
  */
 export class JsonLogger implements LoggerService {
-  private readonly minRank: number;
-  private readonly write: (line: string) => void;
+  /** The pino logger under it, for pino-http. */
+  readonly pino: pino.Logger;
+  private readonly nest: NestPinoLogger;
 
-  constructor(private readonly options: JsonLoggerOptions) {
-    this.minRank = RANK[options.level ?? 'info'];
-    this.write = options.write ?? ((line) => process.stdout.write(line + '\n'));
+  constructor(options: JsonLoggerOptions) {
+    this.pino = createPino(options);
+    // nestjs-pino's Logger calls only the level methods of the PinoLogger it is given; a plain
+    // pino logger has them, and keeps each JsonLogger apart (a PinoLogger shares one per process).
+    this.nest = new NestPinoLogger(this.pino as unknown as PinoLogger, {});
   }
 
   log(message: unknown, ...rest: unknown[]): void {
-    this.emit('info', message, rest);
+    this.nest.log(message, ...rest);
   }
   error(message: unknown, ...rest: unknown[]): void {
-    this.emit('error', message, rest);
+    this.nest.error(message, ...rest);
   }
   warn(message: unknown, ...rest: unknown[]): void {
-    this.emit('warn', message, rest);
+    this.nest.warn(message, ...rest);
   }
   debug(message: unknown, ...rest: unknown[]): void {
-    this.emit('debug', message, rest);
+    this.nest.debug(message, ...rest);
   }
   verbose(message: unknown, ...rest: unknown[]): void {
-    this.emit('debug', message, rest);
+    this.nest.debug(message, ...rest);
   }
   fatal(message: unknown, ...rest: unknown[]): void {
-    this.emit('error', message, rest);
-  }
-
-  private emit(level: Level, message: unknown, rest: unknown[]): void {
-    if (RANK[level] < this.minRank) return;
-    // Nest passes (message, context) or (message, stack, context) for errors.
-    const args = [...rest];
-    const context = typeof args[args.length - 1] === 'string' ? (args.pop() as string) : undefined;
-    const stack = typeof args[0] === 'string' && args[0].includes('\n    at ') ? (args.shift() as string) : undefined;
-    const entry: Record<string, unknown> = {
-      time: new Date().toISOString(),
-      level,
-      service: this.options.service,
-      ...(context ? { context } : {}),
-      ...currentLogContext(),
-    };
-    if (message instanceof Error) {
-      entry.msg = message.message;
-      entry.err = serializeError(message);
-    } else if (message !== null && typeof message === 'object') {
-      Object.assign(entry, message);
-      const err = (message as { err?: unknown }).err;
-      if (err instanceof Error) entry.err = serializeError(err);
-    } else {
-      entry.msg = String(message);
-    }
-    if (stack) entry.stack = stack;
-    this.write(safeStringify(entry));
+    this.nest.error(message, ...rest);
   }
 }
 
@@ -77,12 +89,4 @@ export function serializeError(err: Error): Record<string, unknown> {
   if (code !== undefined) out.code = code;
   if (err.stack) out.stack = err.stack.split('\n').slice(0, 8).join('\n');
   return out;
-}
-
-function safeStringify(value: unknown): string {
-  try {
-    return JSON.stringify(value, (_k, v) => (typeof v === 'bigint' ? v.toString() : v));
-  } catch {
-    return JSON.stringify({ time: new Date().toISOString(), level: 'error', msg: 'unserialisable log entry' });
-  }
 }

@@ -11,6 +11,7 @@ import {
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
 import { Clock } from '../clock/clock';
+import { CONSUMER_KEY } from '../openapi/api-docs';
 import { Reader, scopeOf } from '../consumers/reader';
 import { CurrentReader, ReaderAuthGuard } from '../consumers/reader-auth.guard';
 import { RateLimitGuard } from '../rate-limit/rate-limit.guard';
@@ -33,7 +34,7 @@ function versionNumber(text: string): number {
 }
 
 @ApiTags('stories')
-@ApiBearerAuth()
+@ApiBearerAuth(CONSUMER_KEY)
 @ApiBadRequestResponse({ type: ErrorBodyDto, description: 'A parameter is not valid.' })
 @ApiUnauthorizedResponse({
   type: ErrorBodyDto,

@@ -12,6 +12,7 @@ import {
 import type { Response } from 'express';
 import { Reader, scopeOf } from '../consumers/reader';
 import { CurrentReader, ReaderAuthGuard } from '../consumers/reader-auth.guard';
+import { CONSUMER_KEY } from '../openapi/api-docs';
 import { RateLimitGuard } from '../rate-limit/rate-limit.guard';
 import { PublishError, PublishErrorCode } from '../errors/publish-error';
 import { ErrorBodyDto } from '../stories/dto/story.dto';
@@ -21,7 +22,7 @@ import { EventStreamResponse } from './event-stream.response';
 import { StreamService } from './stream.service';
 
 @ApiTags('stream')
-@ApiBearerAuth()
+@ApiBearerAuth(CONSUMER_KEY)
 @ApiUnauthorizedResponse({
   type: ErrorBodyDto,
   description: 'No consumer key (and public reading is off), or a key that is unknown or disabled: `UNAUTHORIZED`.',

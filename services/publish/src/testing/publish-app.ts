@@ -18,7 +18,7 @@ export interface RunningPublishApp {
  * environment with its own settings on top), its HTTP side on a free port of 127.0.0.1. The
  * consumer is not connected: specs record versions through `PublishService`, as it would.
  */
-export async function startPublishApp(env: Record<string, string | undefined>): Promise<RunningPublishApp> {
+export async function startPublishApp(env: Record<string, string | undefined>, beforeListen?: (app: INestApplication) => void): Promise<RunningPublishApp> {
   const config = loadConfig(PublishConfig, env);
   const moduleRef = await Test.createTestingModule({ imports: [withLifecycle(AppModule)] })
     .overrideProvider(PublishConfig)
@@ -27,6 +27,7 @@ export async function startPublishApp(env: Record<string, string | undefined>): 
   const app = moduleRef.createNestApplication({ logger: ['warn', 'error'] });
   app.useGlobalFilters(new HttpExceptionFilter());
   app.useGlobalPipes(new ValidationPipe({ transform: true, whitelist: true, forbidNonWhitelisted: true }));
+  beforeListen?.(app);
   await app.listen(0, '127.0.0.1');
   const url = await app.getUrl();
   return { app, config, url, close: () => app.close() };

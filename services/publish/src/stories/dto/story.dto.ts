@@ -2,12 +2,14 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { PUB_STATUSES, PubStatus, STORY_EVENT_TYPES, StoryEventType, TIME_PRECISIONS, TimePrecision, VERSION_KINDS, VersionKind } from '@copydesk/contracts';
 import { NinjsDocument } from '../../events/ninjs.mapper';
 import { DIFF_GRANULARITIES, DiffGranularity } from '../story-diff';
-import { NinjsDocumentDto } from './ninjs-document.dto';
+
+/** The name of the ninjs document schema among the OpenAPI document's component schemas (api-docs.ts puts it there). */
+export const NINJS_COMPONENT = 'NinjsDocument';
 
 const NINJS = {
-  type: NinjsDocumentDto,
-  description: 'The version as an IPTC ninjs 3.1 document (http://www.iptc.org/std/ninjs/ninjs-schema_3.1.json).',
-} as const;
+  allOf: [{ $ref: `#/components/schemas/${NINJS_COMPONENT}` }],
+  description: 'The version as an IPTC ninjs 3.1 document (`NinjsDocument`: the subset Copydesk writes, valid against IPTC’s schema too).',
+};
 
 /** Fields every story in a response carries: the update time and its label, rendered at request time. */
 export class UpdatedFields {
