@@ -8,3 +8,6 @@ export * from './errors/http-exception.filter';
 export * from './bootstrap/create-http-app';
 export * from './lifecycle/shutdown-sequence';
 export * from './bootstrap/startup';
+export * from './tracing/trace-context';
+export * from './tracing/tracing';
+export * from './tracing/http-tracing.middleware';

@@ -4,6 +4,7 @@ import { MessageContext, NormalisedItemMessage } from '@copydesk/contracts';
 import { decide, Decision, fingerprint, indexKeys, indexScope, linkedGuids, TextFingerprint } from '@copydesk/dedupe-core';
 import { lockKeyOf } from '@copydesk/database';
 import { InfrastructureError } from '@copydesk/kafka';
+import { inSpan, SpanKind } from '@copydesk/observability';
 import { Outbox } from '@copydesk/outbox';
 import { DedupeConfig } from '../config/dedupe.config';
 import { BatchPlan } from './batch-plan';
@@ -48,7 +49,13 @@ export class DedupeService {
    * and written with another fixed number: its size costs rows, not round trips.
    */
   async processBatch(messages: NormalisedItemMessage[], now: Date = new Date(), contexts: readonly MessageContext[] = []): Promise<Outcome[]> {
-    const outcomes = await this.dataSource.transaction(async (m) => {
+    const outcomes = await inTransactionSpan(messages.length, () => this.transaction(messages, now, contexts));
+    messages.forEach((msg, i) => this.logger.log({ msg: 'item decided', itemId: msg.itemId, outcome: outcomes[i] }));
+    return outcomes;
+  }
+
+  private transaction(messages: NormalisedItemMessage[], now: Date, contexts: readonly MessageContext[]): Promise<Outcome[]> {
+    return this.dataSource.transaction(async (m) => {
       // One source's items are decided one at a time, also across instances during a
       // rebalance; locks are taken in one order so two transactions cannot deadlock.
       const locks = [...new Set(messages.map((msg) => lockKeyOf(`source:${msg.sourceId}`)))].sort((a, b) => a - b);
@@ -72,8 +79,6 @@ export class DedupeService {
       await this.write(m, plan);
       return result;
     });
-    messages.forEach((msg, i) => this.logger.log({ msg: 'item decided', itemId: msg.itemId, outcome: outcomes[i] }));
-    return outcomes;
   }
 
   /**
@@ -115,4 +120,9 @@ export class DedupeService {
     await this.repo.write(m, plan.rows());
     await this.outbox.enqueue(m, plan.messages);
   }
+}
+
+/** The batch's transaction as a span (a child of the batch's span, when traced). */
+function inTransactionSpan<T>(items: number, work: () => Promise<T>): Promise<T> {
+  return inSpan('transaction dedupe', { kind: SpanKind.CLIENT, attributes: { 'db.system.name': 'postgresql', 'messaging.batch.message_count': items } }, work);
 }
