@@ -8,10 +8,10 @@ import { InboundMessage, KafkaConnection } from '@copydesk/kafka';
 import { TopicReader } from '@copydesk/kafka/testing';
 import { traceIdOf } from '@copydesk/observability';
 import { brokers, SHARED } from '../support/env';
-import { addSource, eventually, RunningStack, startServices } from '../support/service-processes';
+import { addSource, eventually, ServiceName, ServiceProcess } from '../support/service-processes';
 import { ECB, G2_CONTENT_TYPE, g2Item } from './dedupe-g2-items';
 
-jest.setTimeout(120_000);
+jest.setTimeout(300_000);
 
 const PAGE = readFileSync(path.join(SHARED, 'corpus/seed/000_3dd1195f19a70900.txt'));
 const SERVICES = ['copydesk-ingest', 'copydesk-normalise', 'copydesk-dedupe', 'copydesk-publish'];
@@ -60,7 +60,7 @@ describe('tracing, end to end', () => {
   const spans: ReceivedSpan[] = [];
   const contentTypes = new Set<string>();
   let receiver: Server;
-  let stack: RunningStack;
+  let services: ServiceProcess[] = [];
   let published: TopicReader;
   let source: { id: string; apiKey: string };
   const kafka = new KafkaConnection({ brokers: brokers(), clientId: 'tracing-e2e' });
@@ -68,21 +68,23 @@ describe('tracing, end to end', () => {
   beforeAll(async () => {
     receiver = await startReceiver(spans, contentTypes);
     const endpoint = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}`;
-    [stack, published] = await Promise.all([
-      startServices('tracing', 48081, { OTEL_EXPORTER_OTLP_ENDPOINT: endpoint, OTEL_BSP_SCHEDULE_DELAY: '100' }),
-      new TopicReader(kafka, Topic.StoryPublished).start(),
-    ]);
+    const env = { OTEL_EXPORTER_OTLP_ENDPOINT: endpoint, OTEL_BSP_SCHEDULE_DELAY: '100' };
+    services = (['ingest', 'normalise', 'dedupe', 'publish'] as ServiceName[]).map((name, i) => new ServiceProcess(name, 'tracing', 48081 + i, env));
+    // As processes, given longer than the default to become ready: a busy two-core machine starts four at once slowly.
+    const reader = new TopicReader(kafka, Topic.StoryPublished);
+    await Promise.all([reader.start(), ...services.map((s) => s.start(180_000))]);
+    published = reader;
     source = addSource(`tracing-${Date.now()}`);
   });
 
   afterAll(async () => {
     await published?.stop();
-    await stack?.stop();
+    await Promise.all(services.map((s) => s.stop()));
     await new Promise((r) => receiver?.close(r));
   });
 
   const post = (body: string | Buffer, headers: Record<string, string>) =>
-    fetch(`${stack.urls.ingest}/v1/wire`, { method: 'POST', headers: { Authorization: `Bearer ${source.apiKey}`, ...headers }, body });
+    fetch(`${services[0].url}/v1/wire`, { method: 'POST', headers: { Authorization: `Bearer ${source.apiKey}`, ...headers }, body });
 
   const eventsOf = (submissionId: string, count: number): Promise<InboundMessage[]> =>
     published.waitFor((m) => m.headers[Header.SubmissionId] === submissionId, count, 60_000);
@@ -93,8 +95,8 @@ describe('tracing, end to end', () => {
   const spansOf = (traceId: string, names: string[]) =>
     eventually(() => {
       const found = inTrace(traceId);
-      const services = new Set(found.map((s) => s.service));
-      return SERVICES.every((s) => services.has(s)) && names.every((n) => found.some((s) => s.name === n)) ? found : undefined;
+      const seen = new Set(found.map((s) => s.service));
+      return SERVICES.every((s) => seen.has(s)) && names.every((n) => found.some((s) => s.name === n)) ? found : undefined;
     }, `the spans of trace ${traceId}`);
 
   it('follows one submission through all four services in one trace, to the published events and their ce_traceparent', async () => {

@@ -1,9 +1,6 @@
 import { Attributes, context, Context, Link, Span, SpanKind, SpanStatusCode, trace, Tracer } from '@opentelemetry/api';
-import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
-import { defaultResource, detectResources, envDetector, resourceFromAttributes } from '@opentelemetry/resources';
-import { BatchSpanProcessor, SimpleSpanProcessor, SpanExporter } from '@opentelemetry/sdk-trace-base';
-import { NodeTracerProvider } from '@opentelemetry/sdk-trace-node';
-import { ATTR_SERVICE_NAME } from '@opentelemetry/semantic-conventions';
+import type { SpanExporter } from '@opentelemetry/sdk-trace-base';
+import type { NodeTracerProvider } from '@opentelemetry/sdk-trace-node';
 import { extractTraceContext, injectTraceContext, spanContextOf, TraceContext } from './trace-context';
 
 export { SpanKind };
@@ -29,11 +26,20 @@ let tracer: Tracer | undefined;
 export function startTracing(options: TracingOptions): boolean {
   if (provider) return true;
   if (!options.endpoint && !options.exporter) return false;
+  // The SDK is loaded only here: a service that does not trace never pays for loading it.
+  /* eslint-disable @typescript-eslint/no-require-imports */
+  const { OTLPTraceExporter } = require('@opentelemetry/exporter-trace-otlp-http') as typeof import('@opentelemetry/exporter-trace-otlp-http');
+  const { defaultResource, detectResources, envDetector, resourceFromAttributes } =
+    require('@opentelemetry/resources') as typeof import('@opentelemetry/resources');
+  const { BatchSpanProcessor, SimpleSpanProcessor } = require('@opentelemetry/sdk-trace-base') as typeof import('@opentelemetry/sdk-trace-base');
+  const sdk = require('@opentelemetry/sdk-trace-node') as typeof import('@opentelemetry/sdk-trace-node');
+  const { ATTR_SERVICE_NAME } = require('@opentelemetry/semantic-conventions') as typeof import('@opentelemetry/semantic-conventions');
+  /* eslint-enable @typescript-eslint/no-require-imports */
   const resource = defaultResource()
     .merge(resourceFromAttributes({ [ATTR_SERVICE_NAME]: `copydesk-${options.service}` }))
     .merge(detectResources({ detectors: [envDetector] }));
   const processor = options.exporter ? new SimpleSpanProcessor(options.exporter) : new BatchSpanProcessor(new OTLPTraceExporter());
-  provider = new NodeTracerProvider({ resource, spanProcessors: [processor] });
+  provider = new sdk.NodeTracerProvider({ resource, spanProcessors: [processor] });
   provider.register();
   tracer = provider.getTracer('copydesk');
   return true;
