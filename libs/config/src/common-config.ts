@@ -1,7 +1,9 @@
-import { IsIn, IsInt, IsString, Matches, Max, Min } from 'class-validator';
+import { IsIn, IsInt, IsString, IsUrl, Matches, Max, Min, ValidateIf } from 'class-validator';
 
 export const LOG_LEVELS = ['debug', 'info', 'warn', 'error'] as const;
 export type LogLevelName = (typeof LOG_LEVELS)[number];
+
+const OTLP_URL = { require_tld: false, require_protocol: true, protocols: ['http', 'https'] };
 
 /** Settings every service shares. Service configuration classes extend it. */
 export class CommonConfig {
@@ -32,6 +34,25 @@ export class CommonConfig {
   @Min(1000)
   @Max(120000)
   SHUTDOWN_TIMEOUT_MS = 15000;
+
+  /**
+   * OTLP/HTTP collector (`http://127.0.0.1:4318`, say): traces are exported only when this or
+   * `OTEL_EXPORTER_OTLP_TRACES_ENDPOINT` is set. The OpenTelemetry SDK then reads its other
+   * standard `OTEL_*` variables itself.
+   */
+  @ValidateIf((c: CommonConfig) => c.OTEL_EXPORTER_OTLP_ENDPOINT !== '')
+  @IsUrl(OTLP_URL, { message: 'OTEL_EXPORTER_OTLP_ENDPOINT must be an http(s) URL' })
+  OTEL_EXPORTER_OTLP_ENDPOINT = '';
+
+  /** The traces endpoint in full (`…/v1/traces`), instead of the one derived from `OTEL_EXPORTER_OTLP_ENDPOINT`. */
+  @ValidateIf((c: CommonConfig) => c.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT !== '')
+  @IsUrl(OTLP_URL, { message: 'OTEL_EXPORTER_OTLP_TRACES_ENDPOINT must be an http(s) URL' })
+  OTEL_EXPORTER_OTLP_TRACES_ENDPOINT = '';
+}
+
+/** Where traces are exported, if anywhere (see `OTEL_EXPORTER_OTLP_ENDPOINT`). */
+export function otlpEndpointOf(config: Pick<CommonConfig, 'OTEL_EXPORTER_OTLP_ENDPOINT' | 'OTEL_EXPORTER_OTLP_TRACES_ENDPOINT'>): string | undefined {
+  return config.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT || config.OTEL_EXPORTER_OTLP_ENDPOINT || undefined;
 }
 
 /** `host:port,host:port` as a list of broker addresses; blanks around and between entries are dropped. */

@@ -39,4 +39,7 @@ export const Header = {
   CeSpecVersion: 'ce_specversion',
   CeSubject: 'ce_subject',
   CeDataSchema: 'ce_dataschema',
+  /** CloudEvents distributed tracing extension: the event's `traceparent` and `tracestate`, the same as the W3C headers. */
+  CeTraceParent: 'ce_traceparent',
+  CeTraceState: 'ce_tracestate',
 } as const;

@@ -10,7 +10,11 @@ const MAX_TRACESTATE = 512;
 /** W3C Trace Context, carried from message to message in its `traceparent` and `tracestate` headers. */
 export const MessageContextSchema = Type.Object({
   traceparent: Type.Optional(
-    Type.String({ pattern: TRACEPARENT, description: 'W3C traceparent of the request or message this one came from, passed on unchanged.' }),
+    Type.String({
+      pattern: TRACEPARENT,
+      description:
+        "W3C traceparent: the span that made this message (the request or message it came from, while tracing is on; else that one's traceparent, passed on unchanged).",
+    }),
   ),
   tracestate: Type.Optional(Type.String({ maxLength: MAX_TRACESTATE, description: 'W3C tracestate, passed on with its traceparent.' })),
 });
@@ -22,6 +26,9 @@ export const MessageContextSchema = Type.Object({
 export type MessageContext = Static<typeof MessageContextSchema>;
 
 export const TRACE_HEADERS = new HeaderFields(MessageContextSchema, { traceparent: Header.TraceParent, tracestate: Header.TraceState });
+
+/** The same context as CloudEvents' distributed tracing extension attributes (`ce_traceparent`, `ce_tracestate` in the Kafka binary binding). */
+export const CLOUD_EVENT_TRACE_HEADERS = new HeaderFields(MessageContextSchema, { traceparent: Header.CeTraceParent, tracestate: Header.CeTraceState });
 
 /**
  * The trace context of an inbound message's (or HTTP request's) headers. A traceparent that
@@ -37,7 +44,17 @@ export function messageContextOf(headers: Readonly<Record<string, string | undef
 
 /** The trace headers an outgoing message carries for `context` (none when it has no well-formed traceparent). */
 export function traceHeaders(context: MessageContext = {}): Record<string, string> {
-  return TRACE_HEADERS.write(messageContextOf({ [Header.TraceParent]: context.traceparent, [Header.TraceState]: context.tracestate }));
+  return TRACE_HEADERS.write(wellFormed(context));
+}
+
+/** A CloudEvent's trace headers for `context`: the W3C ones and the distributed tracing extension's, with the same values. */
+export function cloudEventTraceHeaders(context: MessageContext = {}): Record<string, string> {
+  const trace = wellFormed(context);
+  return { ...TRACE_HEADERS.write(trace), ...CLOUD_EVENT_TRACE_HEADERS.write(trace) };
+}
+
+function wellFormed(context: MessageContext): MessageContext {
+  return messageContextOf({ [Header.TraceParent]: context.traceparent, [Header.TraceState]: context.tracestate });
 }
 
 /** The ids that follow the work from stage to stage, in headers, for logs and dead letters. */

@@ -1,6 +1,6 @@
 import { Static, Type } from '@sinclair/typebox';
 import { Header } from './headers';
-import { TRACE_HEADERS } from './message-context';
+import { CLOUD_EVENT_TRACE_HEADERS, TRACE_HEADERS } from './message-context';
 import { HeaderFields } from './schemas/header-fields';
 import { NinjsDocumentSchema } from './ninjs-document';
 import { IsoInstant, ItemId, JSON_SCHEMA_DIALECT, NonEmpty, schemaId, StringEnum, Uuid } from './schemas/json-schema';
@@ -47,12 +47,14 @@ export const StoryEventHeadersSchema = Type.Object(
     ...STORY_EVENT_HEADERS.headerProperties(),
     [Header.ContentType]: Type.Literal('application/json'),
     ...TRACE_HEADERS.headerProperties(),
+    ...CLOUD_EVENT_TRACE_HEADERS.headerProperties(),
   },
   {
     $schema: JSON_SCHEMA_DIALECT,
     $id: schemaId('story.published.v1:headers'),
     title: 'Published story event headers',
-    description: "CloudEvents 1.0 attributes in the Kafka binary binding, Copydesk's ids and the W3C trace context.",
+    description:
+      "CloudEvents 1.0 attributes in the Kafka binary binding (the distributed tracing extension's among them), Copydesk's ids and the W3C trace context.",
     additionalProperties: Type.String(),
   },
 );

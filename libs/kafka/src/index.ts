@@ -14,6 +14,7 @@ export * from './admin/broker-health';
 export * from './tail/topic-tail-reader';
 export * from './reader/offset-reader';
 export * from './subscriber/subscribe';
+export * from './tracing/message-spans';
 export * from './nest/kafka-message.context';
 export * from './nest/kafka-exception.filter';
 export * from './nest/kafka.transport';

@@ -13,3 +13,6 @@ export * from './metrics/metrics-registry';
 export * from './metrics/http-metrics';
 export * from './openapi/api-docs';
 export * from './logging/request-logging';
+export * from './tracing/trace-context';
+export * from './tracing/tracing';
+export * from './tracing/http-tracing.middleware';

@@ -1,5 +1,5 @@
 import { Logger } from '@nestjs/common';
-import { describeFailure, KafkaPublisher } from '@copydesk/kafka';
+import { describeFailure, KafkaPublisher, OutgoingMessage, startSendSpans } from '@copydesk/kafka';
 import { outboxSent } from './outbox-metrics';
 import { OutboxRecord, OutboxSession, SqlOutboxStore } from './sql-outbox.store';
 
@@ -108,7 +108,7 @@ export class OutboxRelay {
    */
   private async send(session: OutboxSession, batch: OutboxRecord[]): Promise<void> {
     try {
-      await this.publisher.publish(batch.map((r) => r.message));
+      await this.publish(batch.map((r) => r.message));
       await session.markSent(batch.map((r) => r.id));
       outboxSent(this.store.name, batch.length);
       return;
@@ -117,7 +117,7 @@ export class OutboxRelay {
     }
     for (const record of batch) {
       try {
-        await this.publisher.publish(record.message);
+        await this.publish([record.message]);
         await session.markSent([record.id]);
         outboxSent(this.store.name, 1);
       } catch (e) {
@@ -125,6 +125,21 @@ export class OutboxRelay {
         if (failure.kind !== 'permanent') throw e;
         await session.setAside(record.id, `${failure.code}: ${failure.message}`);
       }
+    }
+  }
+
+  /**
+   * Traced, each message gets a producer span in the trace its record was written in (the
+   * stored `traceparent` header): the trace goes on from the transaction that wrote the record.
+   */
+  private async publish(messages: OutgoingMessage[]): Promise<void> {
+    const spans = startSendSpans(messages);
+    try {
+      await this.publisher.publish(messages);
+      spans.end();
+    } catch (e) {
+      spans.end(e);
+      throw e;
     }
   }
 }

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import express from 'express';
-import { loadConfig } from '@copydesk/config';
+import { loadConfig, otlpEndpointOf } from '@copydesk/config';
 import { createHttpApp, exitOnStartupFailure, listenAfterStartup } from '@copydesk/observability';
 import { continueAfterAdmission, WireAdmission } from './admission/wire-admission.middleware';
 import { AppModule } from './app.module';
@@ -17,6 +17,7 @@ async function bootstrap(): Promise<void> {
     shutdownTimeoutMs: config.SHUTDOWN_TIMEOUT_MS,
     rawBody: true,
     listen: { host: config.HOST, port: config.INGEST_PORT },
+    otlpEndpoint: otlpEndpointOf(config),
   });
   app.use('/v1/wire', countRefusals);
   // Room, key and rate are checked before the body is read: a refused request never costs its body.

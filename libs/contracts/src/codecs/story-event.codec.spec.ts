@@ -31,6 +31,7 @@ describe.each([Topic.StoryPublished, Topic.StoryLatest] as const)('the %s codec'
       [Header.ContentType]: 'application/json',
       [Header.StoryId]: storyId,
       [Header.TraceParent]: traceparent,
+      [Header.CeTraceParent]: traceparent,
     });
     expect(JSON.parse(String(message.value))).toEqual(storyEvent.data);
     expect(codec.decode(message)).toEqual(storyEvent);

@@ -1,5 +1,5 @@
 import { Header } from '../headers';
-import { MessageContext, traceHeaders } from '../message-context';
+import { cloudEventTraceHeaders, MessageContext } from '../message-context';
 import { SchemaValidator } from '../schemas/schema-validator';
 import { PublishedStoryDocumentSchema, STORY_EVENT_HEADERS, StoryEvent } from '../story-event';
 import { TOPIC_CONTRACTS, TopicContract } from '../topic-contracts';
@@ -11,7 +11,8 @@ import { ContractValidators, TopicCodec } from './topic-codec';
 /**
  * `story.published.v1` and `story.latest.v1`: a CloudEvent in the Kafka binary binding (its
  * attributes in `ce_*` headers), whose data, the value, is an IPTC ninjs 3.1 document; keyed
- * by story id.
+ * by story id. Its trace context travels twice: in the W3C `traceparent` header for Kafka
+ * tracing, and as the distributed tracing extension (`ce_traceparent`) for CloudEvents tooling.
  */
 export class StoryEventCodec implements TopicCodec<StoryEvent> {
   readonly contract: TopicContract;
@@ -29,7 +30,7 @@ export class StoryEventCodec implements TopicCodec<StoryEvent> {
       topic: this.topic,
       key: event.storyId,
       value: encodeJson(event.data),
-      headers: { ...STORY_EVENT_HEADERS.write(event), [Header.ContentType]: 'application/json', ...traceHeaders(context) },
+      headers: { ...STORY_EVENT_HEADERS.write(event), [Header.ContentType]: 'application/json', ...cloudEventTraceHeaders(context) },
     };
   }
 

@@ -8,6 +8,7 @@ import { RetryPolicy } from '../consumer/retry-policy';
 import { PermanentError } from '../errors/handler-errors';
 import { InboundMessage } from '../message';
 import { KafkaPublisher } from '../publisher/kafka-publisher';
+import { startBatchSpans, startProcessSpan } from '../tracing/message-spans';
 import { KafkaBatchContext, KafkaMessageContext } from './kafka-message.context';
 
 export interface KafkaTransportOptions {
@@ -121,29 +122,54 @@ export class KafkaTransport extends Server implements CustomTransportStrategy {
 
   /**
    * Handlers declared `@EventPattern(topic, { batch: true })` get an array of payloads (and a
-   * context with every message), each decoded and validated by the topic's codec.
+   * context with every message), each decoded and validated by the topic's codec. Traced, the
+   * batch has a span of its own and each message one in its own trace (see `startBatchSpans`).
    */
   private async dispatchBatch(messages: InboundMessage[]): Promise<void> {
     const handler = this.getHandlerByPattern(messages[0].topic);
     if (!handler) throw new PermanentError('NO_HANDLER', `no handler for topic ${messages[0].topic}`);
-    const data = messages.map((m) => this.decode(m));
-    const result = await handler(data, new KafkaBatchContext([messages]));
-    await lastValueFrom(this.transformToObservable(result), { defaultValue: undefined });
+    const spans = startBatchSpans(messages, this.options.groupId);
+    try {
+      await spans.batch.run(async () => {
+        const data = messages.map((m) => this.decode(m));
+        const result = await handler(
+          data,
+          new KafkaBatchContext(
+            [messages],
+            spans.messages.map((s) => s.context),
+          ),
+        );
+        await lastValueFrom(this.transformToObservable(result), { defaultValue: undefined });
+      });
+      spans.end();
+    } catch (e) {
+      spans.end(e);
+      throw e;
+    }
   }
 
   private async dispatch(message: InboundMessage): Promise<void> {
     const handler = this.getHandlerByPattern(message.topic);
     if (!handler) throw new PermanentError('NO_HANDLER', `no handler for topic ${message.topic}`);
-    const data = this.decode(message);
     const ids = {
       submissionId: message.headers[Header.SubmissionId],
       sourceId: message.headers[Header.SourceId],
       itemId: message.headers[Header.ItemId],
       storyId: message.headers[Header.StoryId],
     };
-    await withLogContext(ids, async () => {
-      const result = await handler(data, new KafkaMessageContext([message]));
-      await lastValueFrom(this.transformToObservable(result), { defaultValue: undefined });
-    });
+    const span = startProcessSpan(message, this.options.groupId);
+    try {
+      await withLogContext(ids, () =>
+        span.run(async () => {
+          const data = this.decode(message);
+          const result = await handler(data, new KafkaMessageContext([message], span.context));
+          await lastValueFrom(this.transformToObservable(result), { defaultValue: undefined });
+        }),
+      );
+      span.end();
+    } catch (e) {
+      span.end(e);
+      throw e;
+    }
   }
 }

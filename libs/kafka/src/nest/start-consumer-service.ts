@@ -1,5 +1,5 @@
 import { INestApplication, Logger, Type } from '@nestjs/common';
-import { brokerList } from '@copydesk/config';
+import { brokerList, otlpEndpointOf } from '@copydesk/config';
 import { decodeTopicMessage } from '@copydesk/contracts';
 import { createHttpApp, HEALTH_CHECKS, HealthCheck, listenAfterStartup, runChecks } from '@copydesk/observability';
 import { connectKafkaConsumer } from './connect-kafka-consumer';
@@ -12,6 +12,8 @@ export interface ConsumerServiceOptions {
     LOG_LEVEL: 'debug' | 'info' | 'warn' | 'error';
     SHUTDOWN_TIMEOUT_MS: number;
     HOST: string;
+    OTEL_EXPORTER_OTLP_ENDPOINT: string;
+    OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: string;
   };
   /** The HTTP port; without one (specs), the app is not listened on. */
   port?: number;
@@ -29,7 +31,13 @@ export interface ConsumerServiceOptions {
 export async function createConsumerApp(module: Type<unknown>, options: ConsumerServiceOptions): Promise<INestApplication> {
   const { config } = options;
   const listen = options.port === undefined ? undefined : { host: config.HOST, port: options.port };
-  const app = await createHttpApp(module, { service: options.service, logLevel: config.LOG_LEVEL, shutdownTimeoutMs: config.SHUTDOWN_TIMEOUT_MS, listen });
+  const app = await createHttpApp(module, {
+    service: options.service,
+    logLevel: config.LOG_LEVEL,
+    shutdownTimeoutMs: config.SHUTDOWN_TIMEOUT_MS,
+    listen,
+    otlpEndpoint: otlpEndpointOf(config),
+  });
   options.beforeInit?.(app);
   // The stage's readiness checks (database, broker) decide whether a failure of unknown kind
   // is the data's fault (dead-letter it) or an outage's (wait); the consumer joins them.

@@ -2,7 +2,9 @@ import { INestApplication, Logger, Module, Type, ValidationPipe } from '@nestjs/
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { HttpExceptionFilter } from '../errors/http-exception.filter';
-import { LifecycleModule } from '../lifecycle/shutdown-sequence';
+import { LifecycleModule, ShutdownPhase, ShutdownSequence } from '../lifecycle/shutdown-sequence';
+import { traceHttpRequests } from '../tracing/http-tracing.middleware';
+import { startTracing, stopTracing } from '../tracing/tracing';
 import { startStartupProbe } from './startup';
 import { JsonLogger, Level } from '../logging/json-logger';
 import { requestLogging } from '../logging/request-logging';
@@ -19,14 +21,17 @@ export interface HttpAppOptions {
   listen?: { host: string; port: number };
   /** Where log lines go; stdout by default. */
   writeLog?: (line: string) => void;
+  /** `OTEL_EXPORTER_OTLP_ENDPOINT` (or the traces one): traces are exported only when set. */
+  otlpEndpoint?: string;
 }
 
 const probes = new WeakMap<INestApplication, { close(): Promise<void> }>();
 
-/** Every service's HTTP side: JSON logs with request ids, metrics, the JSON error body, validation, graceful shutdown. */
+/** Every service's HTTP side: JSON logs with request ids, metrics, tracing when configured, the JSON error body, validation, graceful shutdown. */
 export async function createHttpApp(module: Type<unknown>, options: HttpAppOptions): Promise<NestExpressApplication> {
   const logger = new JsonLogger({ service: options.service, level: options.logLevel, write: options.writeLog });
   Logger.overrideLogger(logger);
+  const tracing = startTracing({ service: options.service, endpoint: options.otlpEndpoint });
   const probe = options.listen ? await startStartupProbe(options.listen.host, options.listen.port) : undefined;
   const app = await NestFactory.create<NestExpressApplication>(withLifecycle(module), {
     logger,
@@ -37,6 +42,10 @@ export async function createHttpApp(module: Type<unknown>, options: HttpAppOptio
   // First of all middleware (ingest's admission included): every answer carries its request id.
   app.use(requestLogging(logger));
   installMetrics(app);
+  if (tracing) {
+    app.use(traceHttpRequests());
+    app.get(ShutdownSequence).register(ShutdownPhase.Telemetry, 'tracing', stopTracing);
+  }
   app.useGlobalFilters(new HttpExceptionFilter());
   app.useGlobalPipes(new ValidationPipe({ transform: true, whitelist: true, forbidNonWhitelisted: true }));
   app.enableShutdownHooks();

@@ -13,6 +13,8 @@ export enum ShutdownPhase {
   Connections = 3,
   /** The database pool, last: relays and producers may still need it. */
   Pool = 4,
+  /** Spans still buffered are sent, after everything they describe has finished. */
+  Telemetry = 5,
 }
 
 interface Step {

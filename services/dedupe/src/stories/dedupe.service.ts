@@ -4,6 +4,7 @@ import { MatchEvidence, MessageContext, NormalisedItemMessage } from '@copydesk/
 import { decide, Decision, fingerprint, indexKeys, indexScope, linkedGuids, TextFingerprint } from '@copydesk/dedupe-core';
 import { lockKeyOf } from '@copydesk/database';
 import { InfrastructureError } from '@copydesk/kafka';
+import { inSpan, SpanKind } from '@copydesk/observability';
 import { Outbox } from '@copydesk/outbox';
 import { DedupeConfig } from '../config/dedupe.config';
 import { BatchPlan } from './batch-plan';
@@ -50,7 +51,20 @@ export class DedupeService {
    */
   async processBatch(messages: NormalisedItemMessage[], now: Date = new Date(), contexts: readonly MessageContext[] = []): Promise<Outcome[]> {
     const evidence: (MatchEvidence | undefined)[] = [];
-    const outcomes = await this.dataSource.transaction(async (m) => {
+    const outcomes = await inTransactionSpan(messages.length, () => this.transaction(messages, now, contexts, evidence));
+    countOutcomes(outcomes, evidence);
+    messages.forEach((msg, i) => this.logger.log({ msg: 'item decided', itemId: msg.itemId, outcome: outcomes[i] }));
+    return outcomes;
+  }
+
+  /** Decides the batch in one transaction; `evidence[i]` gets what matched for `messages[i]`. */
+  private transaction(
+    messages: NormalisedItemMessage[],
+    now: Date,
+    contexts: readonly MessageContext[],
+    evidence: (MatchEvidence | undefined)[],
+  ): Promise<Outcome[]> {
+    return this.dataSource.transaction(async (m) => {
       // One source's items are decided one at a time, also across instances during a
       // rebalance; locks are taken in one order so two transactions cannot deadlock.
       const locks = [...new Set(messages.map((msg) => lockKeyOf(`source:${msg.sourceId}`)))].sort((a, b) => a - b);
@@ -75,9 +89,6 @@ export class DedupeService {
       await this.write(m, plan);
       return result;
     });
-    countOutcomes(outcomes, evidence);
-    messages.forEach((msg, i) => this.logger.log({ msg: 'item decided', itemId: msg.itemId, outcome: outcomes[i] }));
-    return outcomes;
   }
 
   /**
@@ -119,4 +130,9 @@ export class DedupeService {
     await this.repo.write(m, plan.rows());
     await this.outbox.enqueue(m, plan.messages);
   }
+}
+
+/** The batch's transaction as a span (a child of the batch's span, when traced). */
+function inTransactionSpan<T>(items: number, work: () => Promise<T>): Promise<T> {
+  return inSpan('transaction dedupe', { kind: SpanKind.CLIENT, attributes: { 'db.system.name': 'postgresql', 'messaging.batch.message_count': items } }, work);
 }

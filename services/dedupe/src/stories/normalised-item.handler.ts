@@ -1,5 +1,5 @@
 import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
-import { messageContextOf, NormalisedItemMessage, Topic } from '@copydesk/contracts';
+import { NormalisedItemMessage, Topic } from '@copydesk/contracts';
 import { KafkaBatchContext, KafkaHandlers } from '@copydesk/kafka';
 import { DedupeService } from './dedupe.service';
 
@@ -13,10 +13,6 @@ export class NormalisedItemHandler {
    */
   @EventPattern(Topic.WireNormalised, { batch: true })
   async handle(@Payload() messages: NormalisedItemMessage[], @Ctx() ctx: KafkaBatchContext): Promise<void> {
-    await this.dedupe.processBatch(
-      messages,
-      new Date(),
-      ctx.getMessages().map((m) => messageContextOf(m.headers)),
-    );
+    await this.dedupe.processBatch(messages, new Date(), ctx.getTraceContexts());
   }
 }

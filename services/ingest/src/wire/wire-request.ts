@@ -27,7 +27,7 @@ export interface WireRequest {
   contentType: string;
   capturedAt?: Date;
   idempotencyKey?: string;
-  /** The request's W3C trace context, passed on to the raw submission when well-formed. */
+  /** The trace context the raw submission carries: the request's span's, or (tracing off) its well-formed traceparent. */
   trace: MessageContext;
 }
 

@@ -1,7 +1,7 @@
 import { Controller, Headers, HttpCode, Post, Req, Res, UseGuards } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiBearerAuth, ApiBody, ApiConsumes, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { ApiErrorAnswers } from '@copydesk/observability';
+import { ApiErrorAnswers, requestTraceContext } from '@copydesk/observability';
 import { IngestConfig } from '../config/ingest.config';
 import { SOURCE_KEY } from '../openapi/api-docs';
 import { AuthenticatedRequest, BearerAuthGuard } from '../sources/bearer-auth.guard';
@@ -101,6 +101,8 @@ export class WireController {
   ): Promise<Accepted> {
     const now = new Date();
     const request = readWireRequest({ contentType, capturedAt, idempotencyKey, traceparent, tracestate }, now, this.capturedAtBounds);
+    // Traced, the copy carries the request's own span (a child of its traceparent, or a new trace).
+    request.trace = requestTraceContext(req) ?? request.trace;
     const body = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
     const accepted = await this.wire.submit(req.source, request, body, now);
     if (accepted.replayed) res.setHeader('Idempotent-Replayed', 'true');

@@ -1,8 +1,8 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { createHash, randomUUID } from 'node:crypto';
 import { codecFor, MessageContext, RawSubmissionMeta, Topic } from '@copydesk/contracts';
-import { KafkaPublisher } from '@copydesk/kafka';
-import { ApiError } from '@copydesk/observability';
+import { KafkaPublisher, sendInSpan } from '@copydesk/kafka';
+import { ApiError, inSpan, SpanKind } from '@copydesk/observability';
 import { SubmissionEntity } from '../database/submission.entity';
 import { Source } from '../sources/sources.service';
 import { IngestErrorCode } from './ingest-error-code';
@@ -68,13 +68,14 @@ export class WireService {
       attempt: 1,
       claimedAt: now,
     };
+    const trace = request.trace;
     if (!request.idempotencyKey) {
-      await this.produce(submission, body, request.trace);
-      await this.record(submission, () => this.submissions.insertAccepted(submission));
+      await this.produce(submission, body, trace);
+      await this.record(submission, () => inDatabaseSpan('record acceptance', trace, () => this.submissions.insertAccepted(submission)));
       return this.answer(submission, false);
     }
 
-    const claimed = await this.claim(submission, now);
+    const claimed = await inDatabaseSpan('claim idempotency key', trace, () => this.claim(submission, now));
     if (!('attempt' in claimed)) return claimed;
     try {
       await this.produce(claimed, body, request.trace);
@@ -83,7 +84,7 @@ export class WireService {
       throw e;
     }
     let recorded = false;
-    await this.record(claimed, async () => (recorded = await this.submissions.accept(claimed.id)));
+    await this.record(claimed, () => inDatabaseSpan('record acceptance', trace, async () => (recorded = await this.submissions.accept(claimed.id))));
     // Not recorded by this attempt: another attempt of the same submission was acknowledged first.
     return this.answer(claimed, !recorded);
   }
@@ -122,7 +123,7 @@ export class WireService {
       sha256: submission.sha256,
     };
     try {
-      await this.publisher.publish(codecFor(Topic.WireRaw).encode({ ...meta, body }, trace));
+      await sendInSpan(Topic.WireRaw, trace, 1, () => this.publisher.publish(codecFor(Topic.WireRaw).encode({ ...meta, body }, trace)));
     } catch (e) {
       this.logger.error({ msg: 'broker did not acknowledge submission', submissionId: submission.id, err: e });
       throw new ApiError(503, IngestErrorCode.BrokerUnavailable, 'the broker did not acknowledge the copy; nothing was accepted, send it again', [], {
@@ -204,6 +205,11 @@ export class WireService {
       replayed: true,
     };
   }
+}
+
+/** Database work of a request, as a span of its trace. */
+function inDatabaseSpan<T>(name: string, trace: MessageContext, work: () => Promise<T>): Promise<T> {
+  return inSpan(`${name} ingest`, { kind: SpanKind.CLIENT, parent: trace, attributes: { 'db.system.name': 'postgresql' } }, work);
 }
 
 function isBlank(body: Buffer): boolean {

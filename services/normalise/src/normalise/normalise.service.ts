@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { codecFor, MessageContext, NormalisedItemMessage, RawSubmission, Topic } from '@copydesk/contracts';
-import { KafkaPublisher, OutgoingMessage, PermanentError } from '@copydesk/kafka';
+import { KafkaPublisher, OutgoingMessage, PermanentError, sendInSpan } from '@copydesk/kafka';
 import { parseWire, WireFormatError } from '@copydesk/wire-formats';
 import { NormaliseConfig } from '../config/normalise.config';
 import { NormaliseErrorCode } from './normalise-error-code';
@@ -26,11 +26,11 @@ export class NormaliseService {
   /**
    * Parses one submission into canonical items and puts them on `wire.normalised.v1`,
    * all in one produce request, keyed by source so one source's copy stays in order. The
-   * items carry the submission's trace context.
+   * items carry `context`: the trace context of the submission's consumer span.
    */
   async normalise(submission: RawSubmission, context: MessageContext = {}): Promise<number> {
     const messages = toMessages(submission, context, this.limits);
-    await this.publisher.publish(messages);
+    await sendInSpan(Topic.WireNormalised, context, messages.length, () => this.publisher.publish(messages));
     this.logger.log({ msg: 'submission normalised', submissionId: submission.submissionId, items: messages.length });
     return messages.length;
   }

@@ -1,5 +1,5 @@
 import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
-import { messageContextOf, RawSubmission, Topic } from '@copydesk/contracts';
+import { RawSubmission, Topic } from '@copydesk/contracts';
 import { KafkaHandlers, KafkaMessageContext } from '@copydesk/kafka';
 import { NormaliseService } from './normalise.service';
 
@@ -10,6 +10,6 @@ export class RawSubmissionHandler {
   /** The submission arrives decoded and validated by the wire.raw.v1 codec. */
   @EventPattern(Topic.WireRaw)
   async handle(@Payload() submission: RawSubmission, @Ctx() ctx: KafkaMessageContext): Promise<void> {
-    await this.normaliser.normalise(submission, messageContextOf(ctx.getHeaders()));
+    await this.normaliser.normalise(submission, ctx.getTraceContext());
   }
 }

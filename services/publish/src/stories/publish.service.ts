@@ -1,6 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { MessageContext, StoryVersionMessage } from '@copydesk/contracts';
+import { inSpan, SpanKind } from '@copydesk/observability';
 import { Outbox } from '@copydesk/outbox';
 import { Clock } from '../clock/clock';
 import { PublishConfig } from '../config/publish.config';
@@ -51,7 +52,24 @@ export class PublishService {
    */
   async publishBatch(versions: StoryVersionMessage[], contexts: readonly MessageContext[] = []): Promise<boolean[]> {
     const now = this.clock.now();
-    const outcome = await this.dataSource.transaction(async (m) => {
+    const outcome = await inTransactionSpan(versions.length, () => this.transaction(versions, contexts, now));
+    if (outcome.includes('released')) this.stream.notify();
+    if (outcome.includes('held')) void this.embargo.schedule();
+    versions.forEach((v, i) =>
+      this.logger.log({
+        msg: outcome[i] === 'released' ? 'version published' : outcome[i] === 'held' ? 'version held until its embargo ends' : 'version already published',
+        storyId: v.storyId,
+        version: v.version,
+        kind: v.kind,
+      }),
+    );
+    const fresh = outcome.map((o) => o !== 'seen');
+    countPublished(versions, fresh);
+    return fresh;
+  }
+
+  private transaction(versions: StoryVersionMessage[], contexts: readonly MessageContext[], now: Date): Promise<Stored[]> {
+    return this.dataSource.transaction(async (m) => {
       // Read what the batch needs in one round, decide in code, write in one round.
       const recorded = await this.repo.recordedVersions(m, versions);
       const holds = await this.repo.heldStories(
@@ -93,18 +111,14 @@ export class PublishService {
       const published = new Set(written.map((p) => p.v));
       return versions.map((v, i) => (published.has(v) ? stored[i] : 'seen'));
     });
-    if (outcome.includes('released')) this.stream.notify();
-    if (outcome.includes('held')) void this.embargo.schedule();
-    versions.forEach((v, i) =>
-      this.logger.log({
-        msg: outcome[i] === 'released' ? 'version published' : outcome[i] === 'held' ? 'version held until its embargo ends' : 'version already published',
-        storyId: v.storyId,
-        version: v.version,
-        kind: v.kind,
-      }),
-    );
-    const fresh = outcome.map((o) => o !== 'seen');
-    countPublished(versions, fresh);
-    return fresh;
   }
+}
+
+/** The batch's transaction as a span (a child of the batch's span, when traced). */
+function inTransactionSpan<T>(versions: number, work: () => Promise<T>): Promise<T> {
+  return inSpan(
+    'transaction publish',
+    { kind: SpanKind.CLIENT, attributes: { 'db.system.name': 'postgresql', 'messaging.batch.message_count': versions } },
+    work,
+  );
 }

@@ -95,6 +95,7 @@ describe('publish on the real broker and database: every story.versions.v1 messa
       data: { uri: expect.stringContaining(valid.storyId) },
     });
     expect(event.headers[Header.TraceParent]).toBe(traceparent);
+    expect(event.headers[Header.CeTraceParent]).toBe(traceparent);
     expect(published.messages.filter((m) => m.key === valid.storyId).map((m) => m.headers[Header.CeId])).toEqual([`${valid.storyId}:1`]);
   });
 });

@@ -1,5 +1,5 @@
 import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
-import { messageContextOf, StoryVersionMessage, Topic } from '@copydesk/contracts';
+import { StoryVersionMessage, Topic } from '@copydesk/contracts';
 import { KafkaBatchContext, KafkaHandlers } from '@copydesk/kafka';
 import { PublishService } from './publish.service';
 
@@ -13,9 +13,6 @@ export class StoryVersionHandler {
    */
   @EventPattern(Topic.StoryVersions, { batch: true })
   async handle(@Payload() versions: StoryVersionMessage[], @Ctx() ctx: KafkaBatchContext): Promise<void> {
-    await this.publisher.publishBatch(
-      versions,
-      ctx.getMessages().map((m) => messageContextOf(m.headers)),
-    );
+    await this.publisher.publishBatch(versions, ctx.getTraceContexts());
   }
 }
