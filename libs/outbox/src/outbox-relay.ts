@@ -1,6 +1,7 @@
 import { Logger } from '@nestjs/common';
 import { describeFailure, KafkaPublisher, OutgoingMessage, startSendSpans } from '@copydesk/kafka';
 import { outboxSent } from './outbox-metrics';
+import { RelayFailure, relayProblem } from './relay-health';
 import { OutboxRecord, OutboxSession, SqlOutboxStore } from './sql-outbox.store';
 
 export interface OutboxRelayOptions {
@@ -26,6 +27,7 @@ export class OutboxRelay {
   private again = false;
   private stopped = true;
   private unlisten: (() => Promise<void>) | undefined;
+  private failure: RelayFailure | undefined;
   private readonly batchSize: number;
   private readonly pollIntervalMs: number;
 
@@ -86,9 +88,25 @@ export class OutboxRelay {
         }
         this.wakeAt(await session.nextDueInMs());
       });
+      this.failure = undefined;
     } catch (e) {
+      this.failure = { since: this.failure?.since ?? new Date(), error: e instanceof Error ? e.message : String(e) };
       this.logger.warn({ msg: 'outbox relay failed, will retry', err: e });
     }
+  }
+
+  /**
+   * A readiness check (`HealthCheck` of @copydesk/observability): down while the last pass failed
+   * (the producer or the database), naming since when and why, so `/health/ready` says what is wrong.
+   */
+  healthCheck(): { name: string; check(): Promise<void> } {
+    return {
+      name: `producer (outbox relay, ${this.store.name})`,
+      check: async () => {
+        const problem = relayProblem(this.failure, new Date());
+        if (problem) throw new Error(problem);
+      },
+    };
   }
 
   /** Sets the wake-up for the next held record (replacing the one before); null: none. */

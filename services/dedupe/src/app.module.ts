@@ -4,7 +4,7 @@ import { loadConfig } from '@copydesk/config';
 import { DatabaseHealth, dataSourceProvider } from '@copydesk/database';
 import { BrokerHealth, kafkaProviders } from '@copydesk/kafka';
 import { HealthController, healthChecksProvider } from '@copydesk/observability';
-import { outboxProviders } from '@copydesk/outbox';
+import { OutboxRelay, outboxProviders } from '@copydesk/outbox';
 import { DedupeConfig } from './config/dedupe.config';
 import { DecisionsController } from './decisions/decisions.controller';
 import { DecisionsRepository } from './decisions/decisions.repository';
@@ -21,7 +21,10 @@ import { NormalisedItemHandler } from './stories/normalised-item.handler';
     dataSourceProvider(DedupeConfig, createDedupeDataSource, DEDUPE_SCHEMA),
     ...kafkaProviders(DedupeConfig, 'copydesk-dedupe'),
     ...outboxProviders(DEDUPE_SCHEMA),
-    healthChecksProvider({ useFactory: (ds: DataSource, broker: BrokerHealth) => [new DatabaseHealth(ds), broker], inject: [DataSource, BrokerHealth] }),
+    healthChecksProvider({
+      useFactory: (ds: DataSource, broker: BrokerHealth, relay: OutboxRelay) => [new DatabaseHealth(ds), broker, relay.healthCheck()],
+      inject: [DataSource, BrokerHealth, OutboxRelay],
+    }),
     DedupeRepository,
     DedupeService,
     DedupeRetention,

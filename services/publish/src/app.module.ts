@@ -4,7 +4,7 @@ import { loadConfig } from '@copydesk/config';
 import { DatabaseHealth, dataSourceProvider } from '@copydesk/database';
 import { BrokerHealth, kafkaProviders } from '@copydesk/kafka';
 import { HealthController, healthChecksProvider } from '@copydesk/observability';
-import { outboxProviders } from '@copydesk/outbox';
+import { OutboxRelay, outboxProviders } from '@copydesk/outbox';
 import { Clock, SystemClock } from './clock/clock';
 import { PublishConfig } from './config/publish.config';
 import { ConsumersRepository } from './consumers/consumers.repository';
@@ -39,7 +39,10 @@ import { StreamService } from './stream/stream.service';
     ),
     ...kafkaProviders(PublishConfig, 'copydesk-publish'),
     ...outboxProviders(PUBLISH_SCHEMA),
-    healthChecksProvider({ useFactory: (ds: DataSource, broker: BrokerHealth) => [new DatabaseHealth(ds), broker], inject: [DataSource, BrokerHealth] }),
+    healthChecksProvider({
+      useFactory: (ds: DataSource, broker: BrokerHealth, relay: OutboxRelay) => [new DatabaseHealth(ds), broker, relay.healthCheck()],
+      inject: [DataSource, BrokerHealth, OutboxRelay],
+    }),
     ConsumersRepository,
     ConsumersService,
     ReaderAuthGuard,
