@@ -16,3 +16,4 @@ export * from './logging/request-logging';
 export * from './tracing/trace-context';
 export * from './tracing/tracing';
 export * from './tracing/http-tracing.middleware';
+export * from './errors/run-command';

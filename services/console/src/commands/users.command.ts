@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { loadConfig } from '@copydesk/config';
 import { assertMigrated } from '@copydesk/database';
-import { ApiError } from '@copydesk/observability';
+import { runCommand } from '@copydesk/observability';
 import { isRole } from '../auth/role';
 import { UsersRepository } from '../auth/users.repository';
 import { UsersService } from '../auth/users.service';
@@ -38,21 +38,9 @@ async function main(args: string[]): Promise<number> {
     if (!isRole(role)) return 2;
     process.stdout.write(JSON.stringify(await users.add(rest[0], role, password)) + '\n');
     return 0;
-  } catch (e) {
-    if (e instanceof ApiError) {
-      process.stderr.write(`${e.code}: ${e.message}\n`);
-      return 1;
-    }
-    throw e;
   } finally {
     await dataSource.destroy();
   }
 }
 
-main(process.argv.slice(2)).then(
-  (code) => process.exit(code),
-  (e: unknown) => {
-    process.stderr.write(`error: ${e instanceof Error ? e.message : String(e)}\n`);
-    process.exit(1);
-  },
-);
+runCommand(() => main(process.argv.slice(2)));

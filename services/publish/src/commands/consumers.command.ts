@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { loadConfig } from '@copydesk/config';
 import { assertMigrated } from '@copydesk/database';
-import { ApiError } from '@copydesk/observability';
+import { runCommand } from '@copydesk/observability';
 import { PublishConfig } from '../config/publish.config';
 import { ConsumersRepository } from '../consumers/consumers.repository';
 import { ConsumersService } from '../consumers/consumers.service';
@@ -55,21 +55,9 @@ async function main(args: string[]): Promise<number> {
       }
     }
     return 2;
-  } catch (e) {
-    if (e instanceof ApiError) {
-      process.stderr.write(`${e.code}: ${e.message}\n`);
-      return 1;
-    }
-    throw e;
   } finally {
     await dataSource.destroy();
   }
 }
 
-main(process.argv.slice(2)).then(
-  (code) => process.exit(code),
-  (e: unknown) => {
-    process.stderr.write(`error: ${e instanceof Error ? e.message : String(e)}\n`);
-    process.exit(1);
-  },
-);
+runCommand(() => main(process.argv.slice(2)));
