@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { StoryVersionMessage } from '@copydesk/contracts';
 import { parseWire } from '@copydesk/wire-formats';
+import { storyVersionFixture } from '../testing/story-version.fixture';
 import { toNinjs } from './ninjs.mapper';
 
 const SHARED = path.resolve(__dirname, '../../../../../shared');
@@ -13,21 +14,7 @@ addFormats(ajv);
 ajv.addSchema(JSON.parse(readFileSync(path.join(NINJS_DIR, 'GeoJSON-schema.json'), 'utf8')));
 const validate = ajv.compile(JSON.parse(readFileSync(path.join(NINJS_DIR, 'ninjs-schema_3.1.json'), 'utf8')));
 
-const version = (item: StoryVersionMessage['item']): StoryVersionMessage => ({
-  storyId: '3f2b1c9e-0000-4000-8000-000000000001',
-  version: 1,
-  kind: 'created',
-  current: true,
-  sourceId: '1a2b3c4d-0000-4000-8000-000000000003',
-  submissionId: '7d0c4f7e-0000-4000-8000-000000000002',
-  itemId: '7d0c4f7e-0000-4000-8000-000000000002:0',
-  storyCreatedAt: '2025-03-21T10:00:01.000Z',
-  decidedAt: '2025-03-21T10:00:01.000Z',
-  updatedAt: '2025-03-21T10:00:01.000Z',
-  updatedPrecision: 'second',
-  match: { basis: 'none', reason: 'new story' },
-  item,
-});
+const version = (item: StoryVersionMessage['item']): StoryVersionMessage => storyVersionFixture({ item });
 
 /** The first item of a file of the shared Superdesk corpus, read in place. */
 const corpusItem = (file: string, contentType: string) =>
