@@ -1,6 +1,7 @@
 import { Parser } from '@asyncapi/parser';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { refsOf } from '@copydesk/testing';
 import { NinjsDocumentSchema } from '../ninjs-document';
 import { toJsonSchema } from '../schemas/json-schema';
 import { TOPIC_CONTRACTS } from '../topic-contracts';
@@ -9,17 +10,6 @@ import { buildAsyncApiDocument } from './asyncapi-document';
 import { ASYNCAPI_DOCUMENT, ASYNCAPI_DOCUMENT_FILE } from './index';
 
 const TEXT = readFileSync(path.resolve(__dirname, '../../../..', ASYNCAPI_DOCUMENT_FILE), 'utf8');
-
-function refsOf(value: unknown, out: string[] = []): string[] {
-  if (Array.isArray(value)) value.forEach((v) => refsOf(v, out));
-  else if (value && typeof value === 'object') {
-    for (const [k, v] of Object.entries(value)) {
-      if (k === '$ref' && typeof v === 'string') out.push(v);
-      else refsOf(v, out);
-    }
-  }
-  return out;
-}
 
 describe('the AsyncAPI document', () => {
   // After changing a topic or a schema, regenerate the file:

@@ -1,4 +1,5 @@
 import { NinjsDocumentSchema, toJsonSchema } from '@copydesk/contracts';
+import { refsOf } from '@copydesk/testing';
 import { RunningPublishApp, startPublishApp } from '../testing/publish-app';
 import { mountApiDocs } from './api-docs';
 
@@ -8,17 +9,6 @@ interface Document {
   openapi: string;
   paths: Record<string, Record<string, { security?: unknown[]; responses: Record<string, unknown> }>>;
   components: { securitySchemes: Record<string, unknown>; schemas: Record<string, { properties?: Record<string, unknown>; allOf?: unknown }> };
-}
-
-function refsOf(value: unknown, out: string[] = []): string[] {
-  if (Array.isArray(value)) value.forEach((v) => refsOf(v, out));
-  else if (value && typeof value === 'object') {
-    for (const [k, v] of Object.entries(value)) {
-      if (k === '$ref' && typeof v === 'string') out.push(v);
-      else refsOf(v, out);
-    }
-  }
-  return out;
 }
 
 describe('the publish OpenAPI document at /docs', () => {
