@@ -62,7 +62,7 @@ async function load(db: Client, n: number): Promise<number> {
     last = Date.now();
   };
   await db.query('TRUNCATE dedupe.story_keys, dedupe.story_wire_ids, dedupe.story_versions, dedupe.decisions, dedupe.outbox, dedupe.stories');
-  await db.query('DROP INDEX dedupe.story_keys_key');
+  await db.query('DROP INDEX dedupe.story_keys_day_key');
   await db.query(`SET maintenance_work_mem = '1GB'`);
   await db.query('SET max_parallel_maintenance_workers = 2');
   await db.query('SET synchronous_commit = off');
@@ -95,8 +95,8 @@ async function load(db: Client, n: number): Promise<number> {
   );
   step('versions');
   await db.query(
-    `INSERT INTO dedupe.story_keys (key, seen_at, story_id)
-     SELECT (hashint8(s.i::bigint * ${KEYS_PER_STORY} + k)::bigint << 32) | (s.i::bigint * ${KEYS_PER_STORY} + k), s.t, s.id
+    `INSERT INTO dedupe.story_keys (day, key, seen_at, story_id)
+     SELECT floor(extract(epoch FROM s.t) / 86400)::int, (hashint8(s.i::bigint * ${KEYS_PER_STORY} + k)::bigint << 32) | (s.i::bigint * ${KEYS_PER_STORY} + k), s.t, s.id
        FROM bench_stories s CROSS JOIN generate_series(1, ${KEYS_PER_STORY}) AS k`,
   );
   step('keys');
@@ -104,7 +104,7 @@ async function load(db: Client, n: number): Promise<number> {
     `INSERT INTO dedupe.story_wire_ids (source_id, guid, story_id, via, created_at) SELECT source_id, wire_guid, id, 'id', created_at FROM dedupe.stories WHERE wire_guid IS NOT NULL`,
   );
   step('wire ids');
-  await db.query('CREATE INDEX story_keys_key ON dedupe.story_keys (key, seen_at) INCLUDE (story_id)');
+  await db.query('CREATE INDEX story_keys_day_key ON dedupe.story_keys (day, key) INCLUDE (seen_at, story_id)');
   step('key index');
   for (const table of ['stories', 'story_versions', 'story_keys', 'story_wire_ids']) await db.query(`VACUUM ANALYZE dedupe.${table}`);
   step('vacuum');

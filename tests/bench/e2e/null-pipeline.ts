@@ -31,7 +31,7 @@ export interface NullReport {
 }
 
 const RELAYS = [
-  { stage: 'normalise', mode: 'one', key: 'same', to: [HOPS[1]] },
+  { stage: 'normalise', mode: 'batch', key: 'same', to: [HOPS[1]] },
   { stage: 'dedupe', mode: 'batch', key: 'story', to: [HOPS[2]] },
   { stage: 'publish', mode: 'batch', key: 'same', to: [HOPS[3], Topic.StoryLatest] },
 ] as const;

@@ -3,8 +3,8 @@
  * does what ingest does per request (one awaited publish, many requests at once); `relay`
  * consumes one topic and publishes each message unchanged to the next, with the consumer and
  * publisher settings the stage it stands for runs with (libs/kafka defaults, the services'
- * concurrency and session timeout; one by one like normalise, in batches like dedupe and
- * publish), keyed as the stage keys (by source, then by story) and to as many topics (publish
+ * concurrency and session timeout; in batches, as normalise, dedupe and publish consume), keyed
+ * as the stage keys (by source, then by story) and to as many topics (publish
  * writes two). Prints one JSON line when it is done (produce) or consuming (relay).
  *
  *   null-relay.js produce TOPIC COUNT CONCURRENCY SOURCES BYTES

@@ -109,13 +109,21 @@ export function startSendSpan(topic: string, parent: TraceContext, attributes: R
 }
 
 /** Publishes `messages` under one producer span (they share a parent: the request or message they came from). */
-export async function sendInSpan(topic: string, parent: TraceContext, count: number, send: () => Promise<void>): Promise<void> {
-  const span = startSendSpan(topic, parent, { [BATCH_COUNT]: count });
+export function sendInSpan(topic: string, parent: TraceContext, count: number, send: () => Promise<void>): Promise<void> {
+  return sendInSpans(topic, [{ parent, count }], send);
+}
+
+/**
+ * One send carrying the messages of several parents (the submissions of a batch, say), with
+ * a producer span for each parent: `count` of the messages are its.
+ */
+export async function sendInSpans(topic: string, parents: { parent: TraceContext; count: number }[], send: () => Promise<void>): Promise<void> {
+  const spans = parents.map((p) => startSendSpan(topic, p.parent, { [BATCH_COUNT]: p.count }));
   try {
     await send();
-    span.end();
+    for (const span of spans) span.end();
   } catch (e) {
-    span.end(e);
+    for (const span of spans) span.end(e);
     throw e;
   }
 }

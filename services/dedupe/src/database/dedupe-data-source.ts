@@ -6,6 +6,7 @@ import { OutboxAttempts1764900000000 } from './migrations/1764900000000-outbox-a
 import { OutboxNotBefore1796100100000 } from './migrations/1796100100000-outbox-not-before';
 import { RetentionIndexes1796117700000 } from './migrations/1796117700000-retention-indexes';
 import { DecisionsBySubmission1796200100000 } from './migrations/1796200100000-decisions-by-submission';
+import { StoryKeysByDay1796300100000 } from './migrations/1796300100000-story-keys-by-day';
 
 export const DEDUPE_SCHEMA = 'dedupe';
 
@@ -22,6 +23,7 @@ export function createDedupeDataSource(url: string): DataSource {
       OutboxNotBefore1796100100000,
       RetentionIndexes1796117700000,
       DecisionsBySubmission1796200100000,
+      StoryKeysByDay1796300100000,
     ],
   });
 }

@@ -6,6 +6,7 @@ import { CleanupTask, lockKeyOf, runMigrations } from '@copydesk/database';
 import { ShutdownSequence } from '@copydesk/observability';
 import { DedupeConfig } from '../config/dedupe.config';
 import { createDedupeDataSource, DEDUPE_SCHEMA } from '../database/dedupe-data-source';
+import { keyDayOf } from '../stories/batch-rows';
 import { DedupeRetention } from './dedupe-retention';
 import { decisionsOlderThan, storyKeysOlderThan } from './retention.repository';
 
@@ -55,7 +56,12 @@ describe('the dedupe clean-up on the real database', () => {
     return itemId;
   }
   async function keys(storyId: string, seenAt: Date, n: number): Promise<void> {
-    await ds.query(`INSERT INTO dedupe.story_keys (key, seen_at, story_id) SELECT k, $2, $3 FROM generate_series(1, $1::int) AS k`, [n, seenAt, storyId]);
+    await ds.query(`INSERT INTO dedupe.story_keys (day, key, seen_at, story_id) SELECT $4, k, $2, $3 FROM generate_series(1, $1::int) AS k`, [
+      n,
+      seenAt,
+      storyId,
+      keyDayOf(seenAt),
+    ]);
   }
   const decisionsLeft = async (ids: string[]) =>
     ((await ds.query('SELECT item_id FROM dedupe.decisions WHERE item_id = ANY($1::text[])', [ids])) as { item_id: string }[]).map((r) => r.item_id).sort();
@@ -64,13 +70,14 @@ describe('the dedupe clean-up on the real database', () => {
       r.seen_at.toISOString(),
     );
 
-  it('removes decisions older than DEDUPE_DECISION_RETENTION_DAYS and index keys older than the window, in small batches, and keeps the recent ones', async () => {
+  it('removes decisions older than DEDUPE_DECISION_RETENTION_DAYS and the index keys of days behind the window, in small batches, and keeps the recent ones', async () => {
     const now = new Date();
     const oldDecisions = [];
     for (let i = 0; i < 7; i++) oldDecisions.push(await decision(new Date(now.getTime() - 31 * DAY_MS - i * 1000)));
     const recentDecisions = [await decision(new Date(now.getTime() - 29 * DAY_MS)), await decision(now)];
     const storyId = randomUUID();
-    const outside = new Date(now.getTime() - (config.DEDUPE_WINDOW_HOURS + 1) * HOUR_MS);
+    // Keys go a whole day at a time, the days wholly behind the window.
+    const outside = new Date(now.getTime() - (config.DEDUPE_WINDOW_HOURS + 48) * HOUR_MS);
     const inside = new Date(now.getTime() - (config.DEDUPE_WINDOW_HOURS - 1) * HOUR_MS);
     await keys(storyId, outside, 8);
     await keys(storyId, inside, 2);
@@ -101,9 +108,9 @@ describe('the dedupe clean-up on the real database', () => {
     expect(await decisionsLeft([old])).toEqual([]);
   });
 
-  it('finds old decisions and old keys through their time indexes, never by a scan of the table', async () => {
+  it('finds old decisions and old keys through the indexes that lead with their time, never by a scan of the table', async () => {
     const now = new Date();
     expect(await planOf(ds, decisionsOlderThan(30), now)).toContain('"Index Name":"decisions_decided_at"');
-    expect(await planOf(ds, storyKeysOlderThan(72), now)).toContain('"Index Name":"story_keys_seen_at"');
+    expect(await planOf(ds, storyKeysOlderThan(72), now)).toContain('"Index Name":"story_keys_day_key"');
   });
 });

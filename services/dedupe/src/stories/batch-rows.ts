@@ -9,6 +9,21 @@ export const KEYS_REFRESH_HOURS = 24;
 /** How many of a candidate's newest versions text matching compares with. */
 export const COMPARED_VERSIONS = 3;
 
+const DAY_MS = 86_400_000;
+
+/** The day of the candidate index a time falls on: whole UTC days since 1970, as `story_keys.day`. */
+export const keyDayOf = (t: Date): number => Math.floor(t.getTime() / DAY_MS);
+
+/**
+ * The days of the candidate index a lookup from `since` at `now` reads: every day the window
+ * touches, and the next (a key another instance wrote with its clock a little ahead).
+ */
+export function keyDaysBetween(since: Date, now: Date): number[] {
+  const days: number[] = [];
+  for (let d = keyDayOf(since); d <= keyDayOf(now) + 1; d++) days.push(d);
+  return days;
+}
+
 export interface NewVersion {
   storyId: string;
   version: number;

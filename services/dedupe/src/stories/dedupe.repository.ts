@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { PubStatus, TimePrecision, WireFormat } from '@copydesk/contracts';
 import { TextFingerprint } from '@copydesk/dedupe-core';
-import { BatchRows, CANDIDATE_LIMIT, COMPARED_VERSIONS } from './batch-rows';
+import { BatchRows, CANDIDATE_LIMIT, COMPARED_VERSIONS, keyDaysBetween } from './batch-rows';
 import { StoryState } from './story-state';
 import { writeBatch } from './story-writes';
 
@@ -75,25 +75,25 @@ export class DedupeRepository {
    * For each list of keys, the stories that share most of them within the window, most shared
    * keys first, at most CANDIDATE_LIMIT: LSH bands of body shingles and of headline and lede
    * trigrams, lede, paragraph and headline hashes. The versions of one story in a batch share
-   * most of their keys, so each distinct key of the batch is looked up once, in key order, by
-   * one index scan bounded by the window (never a scan of stories); the hits are then shared
-   * out among the lists that hold the key.
+   * most of their keys, so each distinct key of the batch is looked up once in each day of the
+   * window, in index order, by one scan of `story_keys_day_key` (never a scan of stories); the
+   * hits are then shared out among the lists that hold the key.
    */
-  async storiesByKeys(m: EntityManager, keyLists: string[][], since: Date): Promise<KeyHit[][]> {
+  async storiesByKeys(m: EntityManager, keyLists: string[][], since: Date, now: Date): Promise<KeyHit[][]> {
     const hits: KeyHit[][] = keyLists.map(() => []);
     const lists = keyLists.flatMap((keys, i) => keys.map(() => i));
     const keys = keyLists.flat();
     if (keys.length === 0) return hits;
     const rows = (await m.query(
       `WITH hits AS MATERIALIZED (
-         SELECT DISTINCT key, story_id FROM dedupe.story_keys WHERE key = ANY($3::bigint[]) AND seen_at >= $4),
+         SELECT DISTINCT key, story_id FROM dedupe.story_keys WHERE day = ANY($6::int[]) AND key = ANY($3::bigint[]) AND seen_at >= $4),
        shared AS (
          SELECT q.i, h.story_id, array_agg(h.key) AS keys FROM unnest($1::int[], $2::bigint[]) AS q(i, key)
            JOIN hits h ON h.key = q.key GROUP BY q.i, h.story_id),
        ranked AS (
          SELECT i, story_id, keys, row_number() OVER (PARTITION BY i ORDER BY cardinality(keys) DESC) AS rank FROM shared)
        SELECT i, story_id, keys FROM ranked WHERE rank <= $5 ORDER BY i, rank`,
-      [lists, keys, [...new Set(keys)], since, CANDIDATE_LIMIT],
+      [lists, keys, [...new Set(keys)], since, CANDIDATE_LIMIT, keyDaysBetween(since, now)],
     )) as { i: number; story_id: string; keys: string[] }[];
     for (const r of rows) hits[r.i].push({ storyId: r.story_id, keys: r.keys });
     return hits;

@@ -109,6 +109,7 @@ export class DedupeService {
       m,
       items.map(({ msg, keys }) => (msg.item.wire.guid ? [] : keys)),
       since,
+      now,
     );
     const storyIds = new Set([...held.map((h) => h.storyId), ...stored.flat().map((h) => h.storyId)]);
     return { plan: new BatchPlan(await this.repo.loadStories(m, [...storyIds]), held, now), stored };

@@ -1,5 +1,5 @@
 import { EntityManager } from 'typeorm';
-import { BatchRows } from './batch-rows';
+import { BatchRows, keyDayOf } from './batch-rows';
 import { StoryState } from './story-state';
 
 /** A 32-bit hash as PostgreSQL's signed integer. */
@@ -114,11 +114,10 @@ export async function writeBatch(m: EntityManager, b: BatchRows): Promise<void> 
   }
   const keys = b.keys.flatMap((k) => k.keys.map((key) => ({ key, storyId: k.storyId })));
   if (keys.length > 0) {
-    await m.query(`INSERT INTO dedupe.story_keys (key, seen_at, story_id) SELECT k, $2::timestamptz, s FROM unnest($1::bigint[], $3::uuid[]) AS u(k, s)`, [
-      keys.map((k) => k.key),
-      b.at,
-      keys.map((k) => k.storyId),
-    ]);
+    await m.query(
+      `INSERT INTO dedupe.story_keys (day, key, seen_at, story_id) SELECT $4::int, k, $2::timestamptz, s FROM unnest($1::bigint[], $3::uuid[]) AS u(k, s)`,
+      [keys.map((k) => k.key), b.at, keys.map((k) => k.storyId), keyDayOf(b.at)],
+    );
   }
   if (b.wireIds.length > 0) {
     // An id another story holds stays with it (stories are never merged); the batch only writes ids nobody held.

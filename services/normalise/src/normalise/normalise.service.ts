@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { codecFor, MessageContext, NormalisedItemMessage, RawSubmission, Topic } from '@copydesk/contracts';
-import { KafkaPublisher, OutgoingMessage, PermanentError, sendInSpan } from '@copydesk/kafka';
+import { KafkaPublisher, OutgoingMessage, PermanentError, sendInSpans } from '@copydesk/kafka';
 import { parseWire, WireFormatError } from '@copydesk/wire-formats';
 import { NormaliseConfig } from '../config/normalise.config';
 import { NormaliseErrorCode } from './normalise-error-code';
@@ -29,10 +29,23 @@ export class NormaliseService {
    * items carry `context`: the trace context of the submission's consumer span.
    */
   async normalise(submission: RawSubmission, context: MessageContext = {}): Promise<number> {
-    const messages = toMessages(submission, context, this.limits);
-    await sendInSpan(Topic.WireNormalised, context, messages.length, () => this.publisher.publish(messages));
-    this.logger.log({ msg: 'submission normalised', submissionId: submission.submissionId, items: messages.length });
-    return messages.length;
+    const [count] = await this.normaliseBatch([submission], [context]);
+    return count;
+  }
+
+  /**
+   * Consecutive submissions of one partition: every one is parsed before anything is sent, so
+   * a submission that cannot be parsed fails the batch with nothing produced (the consumer then
+   * takes the batch's submissions one at a time, and only that one is dead-lettered). The
+   * items go out in one publish (a produce request per megabyte), with a send span for each submission.
+   * `contexts[i]` is the trace context of `submissions[i]`. Answers the items of each.
+   */
+  async normaliseBatch(submissions: RawSubmission[], contexts: readonly MessageContext[] = []): Promise<number[]> {
+    const batches = submissions.map((s, i) => toMessages(s, contexts[i] ?? {}, this.limits));
+    const parents = batches.map((messages, i) => ({ parent: contexts[i] ?? {}, count: messages.length }));
+    await sendInSpans(Topic.WireNormalised, parents, () => this.publisher.publish(batches.flat()));
+    submissions.forEach((s, i) => this.logger.log({ msg: 'submission normalised', submissionId: s.submissionId, items: batches[i].length }));
+    return batches.map((messages) => messages.length);
   }
 }
 
