@@ -1,5 +1,17 @@
 import { NormalisedItemMessage } from '@copydesk/contracts';
-import { CandidateStory, decide, Decision, fingerprint, indexKeys, indexScope, positionOf, TextFingerprint, VersionPosition } from '@copydesk/dedupe-core';
+import {
+  CandidateStory,
+  decide,
+  Decision,
+  fingerprint,
+  indexKeys,
+  indexScope,
+  isKill,
+  lookupKeys,
+  positionOf,
+  TextFingerprint,
+  VersionPosition,
+} from '@copydesk/dedupe-core';
 
 /** The limits and thresholds of the service's repository, so the eval retrieves as it does. */
 const CANDIDATE_LIMIT = 24;
@@ -41,11 +53,13 @@ export class MemoryDedupe {
 
   process(msg: NormalisedItemMessage, now: number): { decision: Decision; storyId: string } {
     const fp = fingerprint(msg.item);
-    const keys = indexKeys(fp, indexScope(msg.sourceId, msg.item.language));
+    const scope = indexScope(msg.sourceId, msg.item.language);
+    const keys = indexKeys(fp, scope);
+    const lookup = lookupKeys(fp, scope, isKill(msg.item));
     const language = msg.item.language ? msg.item.language.toLowerCase().split('-')[0] : null;
     const since = now - WINDOW_MS;
     const hits = new Map<string, Set<string>>();
-    for (const k of keys)
+    for (const k of lookup)
       for (const e of this.keys.get(k) ?? []) if (e.seenAt >= since) (hits.get(e.storyId) ?? hits.set(e.storyId, new Set()).get(e.storyId)!).add(k);
     const byKeys = [...hits.entries()]
       .sort((a, b) => b[1].size - a[1].size)

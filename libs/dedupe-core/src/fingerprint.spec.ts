@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { hash32 } from './hash';
-import { bandKeys, fingerprint, indexKeys, indexScope, LEDE_PAIR_WORDS, minhash, shingleHashes, wordPairs } from './fingerprint';
+import { bandKeys, fingerprint, indexKeys, indexScope, LEDE_PAIR_WORDS, lookupKeys, minhash, shingleHashes, SHORT_BODY_WORDS, wordPairs } from './fingerprint';
 import { testItem, WILDFIRE } from '../testing/test-items';
 
 describe('fingerprint', () => {
@@ -60,5 +60,17 @@ describe('fingerprint', () => {
     // Bands, lede hash, paragraph hashes, headline, headline and lede trigram bands, and the lede's opening word and word pairs.
     expect(a.length).toBe(32 + 1 + WILDFIRE.length + 1 + 16 + 8 + wordPairs(fp.lede, LEDE_PAIR_WORDS).length);
     a.forEach((k) => expect(k).toMatch(/^-?\d+$/));
+  });
+
+  it('looks a full story up without the word pairs it is indexed under, and a flash or a kill with them', () => {
+    const scope = indexScope('s1', 'en');
+    const story = fingerprint(testItem('Wildfire forces thousands to flee homes near Athens', WILDFIRE));
+    const pairs = wordPairs(story.lede, LEDE_PAIR_WORDS).length;
+    const indexed = indexKeys(story, scope);
+    expect(lookupKeys(story, scope, false)).toEqual(indexed.slice(0, indexed.length - pairs));
+    expect(lookupKeys(story, scope, true)).toEqual(indexed);
+    const flash = fingerprint(testItem('Wildfire forces thousands to flee homes near Athens', ['ATHENS (Reuters) - A wildfire forced thousands to flee.']));
+    expect(flash.bodyWords).toBeLessThan(SHORT_BODY_WORDS);
+    expect(lookupKeys(flash, scope, false)).toEqual(indexKeys(flash, scope));
   });
 });

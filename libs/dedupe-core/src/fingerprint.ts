@@ -156,10 +156,26 @@ export function fingerprint(item: CanonicalItem): TextFingerprint {
 /**
  * The keys under which a version is indexed, scoped to source and language so that one
  * lookup never reaches another source's stories: MinHash LSH band keys of the body's
- * shingles, the lede and paragraph hashes, the exact headline, and trigram LSH band keys
- * of headline and lede. Each is a 64-bit integer as a decimal string.
+ * shingles, the lede and paragraph hashes, the exact headline, trigram LSH band keys
+ * of headline and lede, and word pairs of the lede's opening. Each is a 64-bit integer as a
+ * decimal string.
  */
 export function indexKeys(fp: TextFingerprint, scope: string): string[] {
+  return keysOf(fp, scope, true);
+}
+
+/**
+ * The keys an item looks its candidates up by: its index keys, but the word pairs only for a
+ * short item (a flash, a kill notice) or a kill. The opening words of a lede ("The
+ * government", "said on") are shared by many unrelated stories of a source, so for a full
+ * story they would fill its candidates with strangers, each compared for nothing; a full
+ * story finds its own by its body, lede and headline. A short item has little else to go by.
+ */
+export function lookupKeys(fp: TextFingerprint, scope: string, kill: boolean): string[] {
+  return keysOf(fp, scope, kill || fp.bodyWords < SHORT_BODY_WORDS);
+}
+
+function keysOf(fp: TextFingerprint, scope: string, withWordPairs: boolean): string[] {
   const keys = new Set<string>();
   if (fp.shingles.length > 0) for (const band of bandKeys(minhash(fp.shingles))) keys.add(key64(`${scope}|${band}`));
   if (fp.ledeHash) keys.add(key64(`${scope}|l:${fp.ledeHash}`));
@@ -173,8 +189,10 @@ export function indexKeys(fp: TextFingerprint, scope: string): string[] {
   if (fp.headline) keys.add(key64(`${scope}|h:${fp.headline}`));
   // A rewritten headline is drawn from the lede: a kill notice (or a flash) under a headline the story
   // has not carried yet finds it by the word pairs its headline shares with the lede's opening.
-  for (const pair of wordPairs(fp.lede, LEDE_PAIR_WORDS)) keys.add(key64(`${scope}|w:${pair}`));
-  if (fp.bodyWords < SHORT_BODY_WORDS) for (const pair of wordPairs(fp.headline, LEDE_PAIR_WORDS)) keys.add(key64(`${scope}|w:${pair}`));
+  if (withWordPairs) {
+    for (const pair of wordPairs(fp.lede, LEDE_PAIR_WORDS)) keys.add(key64(`${scope}|w:${pair}`));
+    if (fp.bodyWords < SHORT_BODY_WORDS) for (const pair of wordPairs(fp.headline, LEDE_PAIR_WORDS)) keys.add(key64(`${scope}|w:${pair}`));
+  }
   return [...keys];
 }
 

@@ -22,12 +22,28 @@ function intersectSorted(a: number[], b: number[]): number {
 /** Trigram similarity as pg_trgm computes it: shared trigrams over all distinct trigrams. */
 export function trigramSimilarity(a: string, b: string): number {
   if (!a || !b) return 0;
-  const ta = trigrams(a);
-  const tb = trigrams(b);
+  return setSimilarity(trigrams(a), trigrams(b));
+}
+
+function setSimilarity(ta: ReadonlySet<string>, tb: ReadonlySet<string>): number {
   let shared = 0;
   for (const t of ta) if (tb.has(t)) shared++;
   const union = ta.size + tb.size - shared;
   return union === 0 ? 0 : shared / union;
+}
+
+// An item is compared with every version of every candidate, and a candidate with every item
+// of the batch: the trigrams of a fingerprint's headline and lede are made once, and kept as
+// long as the fingerprint is.
+const fingerprintTrigrams = new WeakMap<TextFingerprint, { headline: ReadonlySet<string>; lede: ReadonlySet<string> }>();
+
+function trigramsOf(fp: TextFingerprint): { headline: ReadonlySet<string>; lede: ReadonlySet<string> } {
+  let t = fingerprintTrigrams.get(fp);
+  if (!t) {
+    t = { headline: trigrams(fp.headline), lede: trigrams(fp.lede) };
+    fingerprintTrigrams.set(fp, t);
+  }
+  return t;
 }
 
 export type DatelineAgreement = 'same' | 'different' | 'unknown';
@@ -76,8 +92,8 @@ export function similarity(a: TextFingerprint, b: TextFingerprint): Similarity {
     jaccard: round(union === 0 ? 0 : shared / union),
     containment: round(smaller === 0 ? 0 : shared / smaller),
     smallerShingles: smaller,
-    headline: round(trigramSimilarity(a.headline, b.headline)),
-    lede: round(trigramSimilarity(a.lede, b.lede)),
+    headline: round(setSimilarity(trigramsOf(a).headline, trigramsOf(b).headline)),
+    lede: round(setSimilarity(trigramsOf(a).lede, trigramsOf(b).lede)),
     sameLede: a.ledeHash !== null && a.ledeHash === b.ledeHash,
     sharedParagraphs: round(minParas === 0 ? 0 : sharedParas / minParas),
     dateline: a.dateline && b.dateline ? (a.dateline === b.dateline ? 'same' : 'different') : 'unknown',

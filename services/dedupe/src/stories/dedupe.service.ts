@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { MatchEvidence, MessageContext, NormalisedItemMessage } from '@copydesk/contracts';
-import { decide, Decision, fingerprint, indexKeys, indexScope, linkedGuids, TextFingerprint } from '@copydesk/dedupe-core';
+import { decide, Decision, fingerprint, indexKeys, indexScope, isKill, linkedGuids, lookupKeys, TextFingerprint } from '@copydesk/dedupe-core';
 import { lockKeyOf } from '@copydesk/database';
 import { InfrastructureError } from '@copydesk/kafka';
 import { inSpan, SpanKind } from '@copydesk/observability';
@@ -18,7 +18,10 @@ interface Item {
   at: number;
   msg: NormalisedItemMessage;
   fp: TextFingerprint;
+  /** What its version is indexed under. */
   keys: string[];
+  /** What it looks its candidates up by (see `lookupKeys`). */
+  lookup: string[];
 }
 
 @Injectable()
@@ -76,12 +79,13 @@ export class DedupeService {
         if (decided.has(msg.itemId) || seen.has(msg.itemId)) return [];
         seen.add(msg.itemId);
         const fp = fingerprint(msg.item);
-        return [{ at, msg, fp, keys: indexKeys(fp, indexScope(msg.sourceId, msg.item.language)) }];
+        const scope = indexScope(msg.sourceId, msg.item.language);
+        return [{ at, msg, fp, keys: indexKeys(fp, scope), lookup: lookupKeys(fp, scope, isKill(msg.item)) }];
       });
       const { plan, stored } = await this.read(m, items, now);
       const result: Outcome[] = messages.map(() => 'already-decided');
-      items.forEach(({ at, msg, fp, keys }, n) => {
-        const decision = decide(msg.item, fp, plan.candidatesFor(msg, keys, stored[n]));
+      items.forEach(({ at, msg, fp, keys, lookup }, n) => {
+        const decision = decide(msg.item, fp, plan.candidatesFor(msg, lookup, stored[n]));
         plan.apply(msg, fp, keys, decision, contexts[at] ?? {});
         result[at] = decision.outcome;
         evidence[at] = decision.match;
@@ -107,7 +111,7 @@ export class DedupeService {
     const since = new Date(now.getTime() - this.config.DEDUPE_WINDOW_HOURS * 3600_000);
     const stored = await this.repo.storiesByKeys(
       m,
-      items.map(({ msg, keys }) => (msg.item.wire.guid ? [] : keys)),
+      items.map(({ msg, lookup }) => (msg.item.wire.guid ? [] : lookup)),
       since,
       now,
     );
