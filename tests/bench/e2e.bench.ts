@@ -9,7 +9,8 @@
  *    `--rate`. Latency runs from the 202 to the item's event on story.published.v1.
  *
  * Prints items/s, latencies, each stage's throughput and consumer lag, each process's CPU and
- * peak RSS, the ratio to the null pipeline and (`--profile`) each service's hottest functions;
+ * peak RSS, the ratio to the null pipeline, each consumer's batches (from its /metrics) and
+ * (`--profile`) each service's hottest functions;
  * writes the same to tmp/bench-e2e.json. tools/bench-e2e.sh gives it a broker and database.
  *
  *   npm run bench:e2e -- --items 1000 --rate 100 [--mix] [--profile] [--seed 7]
@@ -25,6 +26,7 @@ import { KafkaAdmin, KafkaConnection, Subscription } from '@copydesk/kafka';
 import { brokers, ROOT } from '../support/env';
 import { addSource, ServiceName, ServiceProcess } from '../support/service-processes';
 import { benchItems } from './e2e/bench-pages';
+import { consumerFigures, formatConsumers } from './e2e/consumer-metrics';
 import { newestProfile, topSelfTime } from './e2e/cpu-profile';
 import { PublishedLog, runPhase } from './e2e/e2e-load';
 import { E2eReport, formatNull, formatPhase, formatProfile, formatSettings } from './e2e/e2e-report';
@@ -120,6 +122,7 @@ async function main(): Promise<void> {
     usage.add('bench (clients)', process.pid);
     usage.start();
     stages.start();
+    const started = Date.now();
     const plan = [
       { name: `as fast as ${concurrency} clients go`, first: 0, rate: undefined },
       { name: `steady ${args.rate} items/s`, first: items, rate: Number(args.rate) },
@@ -145,6 +148,9 @@ async function main(): Promise<void> {
       report.phases.push(phase);
       emit(report, formatPhase(phase));
     }
+    const seconds = (Date.now() - started) / 1000;
+    report.consumers = await Promise.all(services.slice(1).map((s) => consumerFigures(s.service, s.url, seconds)));
+    emit(report, formatConsumers(report.consumers));
   } finally {
     usage.stop();
     await stages.stop();

@@ -75,15 +75,20 @@ export function shingleHashes(text: string): number[] {
   return [...set].sort((a, b) => a - b);
 }
 
+/** The seeds as unsigned 32-bit integers in a typed array: the inner loop reads them without boxing. */
+const SEEDS = Uint32Array.from(MINHASH_SEEDS);
+
 export function minhash(shingles: number[], size = MINHASH_SIZE): number[] {
-  const mins = new Array<number>(size).fill(0xffffffff);
+  // Unsigned 32-bit values above 2^31 are not small integers to V8: in a plain array each
+  // would be a boxed double, in a Uint32Array they stay raw.
+  const mins = new Uint32Array(size).fill(0xffffffff);
   for (const s of shingles) {
     for (let i = 0; i < size; i++) {
-      const v = fmix32(s ^ MINHASH_SEEDS[i]);
+      const v = fmix32(s ^ SEEDS[i]);
       if (v < mins[i]) mins[i] = v;
     }
   }
-  return mins;
+  return Array.from(mins);
 }
 
 /** LSH band keys: 32 bands of 4 rows; two texts share a band with probability about J^4 per band. */

@@ -1,3 +1,4 @@
+import { ConsumerFigures } from './consumer-metrics';
 import { SelfTime } from './cpu-profile';
 import { PhaseReport } from './e2e-load';
 import { Latency } from './latency';
@@ -17,6 +18,7 @@ export interface E2eReport {
   settings: Record<string, string | number | boolean>;
   nullPipeline?: NullReport;
   phases: RealPhase[];
+  consumers?: ConsumerFigures[];
   profiles?: Record<string, SelfTime[]>;
 }
 

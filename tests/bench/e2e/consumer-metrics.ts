@@ -1,0 +1,48 @@
+/** What a stage's consumer did over a run, from its `/metrics`: how many batches, how large, how long. */
+export interface ConsumerFigures {
+  stage: string;
+  batches: number;
+  meanBatchMessages: number;
+  /** Mean time of one handler call (one batch on a batched topic), milliseconds. */
+  meanHandlerMs: number;
+  /** Mean time from a batch's first message to the commit of its last, milliseconds. */
+  meanBatchMs: number;
+  /** Share of the run the handlers were busy, summed over the partitions worked at once. */
+  busy: number;
+}
+
+/** The sum of every sample of `name` (all label sets) in a Prometheus text exposition. */
+function total(text: string, name: string): number {
+  let sum = 0;
+  for (const line of text.split('\n')) {
+    if (!line.startsWith(name)) continue;
+    const rest = line.slice(name.length);
+    if (rest[0] !== '{' && rest[0] !== ' ') continue;
+    sum += Number(line.slice(line.lastIndexOf(' ') + 1));
+  }
+  return sum;
+}
+
+/** Reads a service's consumer figures; `seconds` is the length of the run, for the busy share. */
+export async function consumerFigures(stage: string, url: string, seconds: number): Promise<ConsumerFigures> {
+  const text = await (await fetch(`${url}/metrics`)).text();
+  const batches = total(text, 'copydesk_consumer_batch_messages_count');
+  const handlerCalls = total(text, 'copydesk_consumer_handler_duration_seconds_count');
+  const handlerSeconds = total(text, 'copydesk_consumer_handler_duration_seconds_sum');
+  return {
+    stage,
+    batches,
+    meanBatchMessages: batches ? total(text, 'copydesk_consumer_batch_messages_sum') / batches : 0,
+    meanHandlerMs: handlerCalls ? (1000 * handlerSeconds) / handlerCalls : 0,
+    meanBatchMs: batches ? (1000 * total(text, 'copydesk_consumer_batch_duration_seconds_sum')) / batches : 0,
+    busy: seconds > 0 ? handlerSeconds / seconds : 0,
+  };
+}
+
+export function formatConsumers(figures: ConsumerFigures[]): string {
+  const rows = figures.map(
+    (f) =>
+      `    ${f.stage.padEnd(10)} ${String(f.batches).padStart(7)}  ${f.meanBatchMessages.toFixed(1).padStart(10)}  ${f.meanHandlerMs.toFixed(1).padStart(10)}  ${f.meanBatchMs.toFixed(1).padStart(8)}  ${f.busy.toFixed(2).padStart(5)}`,
+  );
+  return ["consumers over both parts (from each service's /metrics):", '    stage      batches  msgs/batch  handler ms  batch ms  busy', ...rows].join('\n');
+}
