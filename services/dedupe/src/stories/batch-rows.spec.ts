@@ -7,14 +7,15 @@ describe('the days of the candidate index', () => {
     expect(keyDayOf(new Date('2025-03-21T10:00:00Z'))).toBe(20168);
   });
 
-  it('reads every day a 72-hour window touches, and the day after its end', () => {
+  it('reads every day a 72-hour window touches', () => {
     const now = new Date('2025-03-21T10:00:00Z');
     const since = new Date(now.getTime() - 72 * 3_600_000);
-    expect(keyDaysBetween(since, now)).toEqual([20165, 20166, 20167, 20168, 20169]);
+    expect(keyDaysBetween(since, now)).toEqual([20165, 20166, 20167, 20168]);
   });
 
-  it('reads two days for a window within one day', () => {
-    const now = new Date('2025-03-21T10:00:00Z');
+  it('reads the next day too in the minutes before midnight, for an instance whose clock is ahead', () => {
+    const now = new Date('2025-03-21T23:57:00Z');
     expect(keyDaysBetween(new Date('2025-03-21T09:00:00Z'), now)).toEqual([20168, 20169]);
+    expect(keyDaysBetween(new Date('2025-03-21T09:00:00Z'), new Date('2025-03-21T23:54:00Z'))).toEqual([20168]);
   });
 });

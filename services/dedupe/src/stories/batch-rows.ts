@@ -14,13 +14,17 @@ const DAY_MS = 86_400_000;
 /** The day of the candidate index a time falls on: whole UTC days since 1970, as `story_keys.day`. */
 export const keyDayOf = (t: Date): number => Math.floor(t.getTime() / DAY_MS);
 
+/** How far ahead another instance's clock may be: near midnight its keys may be on the next day. */
+const CLOCK_SKEW_MS = 5 * 60_000;
+
 /**
  * The days of the candidate index a lookup from `since` at `now` reads: every day the window
- * touches, and the next (a key another instance wrote with its clock a little ahead).
+ * touches, and, in the minutes before midnight, the next (keys another instance wrote with its
+ * clock a little ahead). Each is one probe a key, most of them finding nothing.
  */
 export function keyDaysBetween(since: Date, now: Date): number[] {
   const days: number[] = [];
-  for (let d = keyDayOf(since); d <= keyDayOf(now) + 1; d++) days.push(d);
+  for (let d = keyDayOf(since); d <= keyDayOf(new Date(now.getTime() + CLOCK_SKEW_MS)); d++) days.push(d);
   return days;
 }
 
