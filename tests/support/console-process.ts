@@ -1,5 +1,5 @@
 import { ChildProcess, spawn } from 'node:child_process';
-import { createWriteStream, mkdirSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync } from 'node:fs';
 import path from 'node:path';
 import { DATABASE_URL, KAFKA_BROKERS, ROOT } from './env';
 import { RunningStack } from './service-processes';
@@ -39,7 +39,8 @@ export async function startConsole(
 ): Promise<{ url: string; stop(): Promise<void> }> {
   const logDir = path.join(ROOT, 'tmp', 'e2e-logs', name);
   mkdirSync(logDir, { recursive: true });
-  const log = createWriteStream(path.join(logDir, 'console.log'));
+  // Written by the child itself, not piped through this process (see ServiceProcess.spawn).
+  const log = openSync(path.join(logDir, 'console.log'), 'w');
   const child: ChildProcess = spawn(
     process.execPath,
     ['-r', path.join(ROOT, 'tools/register-paths.js'), path.join(ROOT, 'dist/services/console/src/main.js')],
@@ -59,11 +60,10 @@ export async function startConsole(
         PUBLISH_GROUP_ID: `${name}-publish`,
         ...extraEnv,
       },
-      stdio: ['ignore', 'pipe', 'pipe'],
+      stdio: ['ignore', log, log],
     },
   );
-  child.stdout?.pipe(log);
-  child.stderr?.pipe(log);
+  closeSync(log);
   const url = `http://127.0.0.1:${port}`;
   const stop = () =>
     new Promise<void>((resolve) => {

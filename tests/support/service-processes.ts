@@ -1,5 +1,5 @@
 import { ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { createWriteStream, mkdirSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync } from 'node:fs';
 import path from 'node:path';
 import { commandEnv, DATABASE_URL, KAFKA_BROKERS, ROOT } from './env';
 
@@ -74,8 +74,10 @@ export class ServiceProcess {
   private spawn(): ChildProcess {
     const logDir = path.join(ROOT, 'tmp', 'e2e-logs', this.name);
     mkdirSync(logDir, { recursive: true });
-    // The first start begins the log afresh; a restart adds to it.
-    const log = createWriteStream(path.join(logDir, `${this.service}.log`), { flags: this.starts++ === 0 ? 'w' : 'a' });
+    // The first start begins the log afresh; a restart adds to it. The child writes to the file
+    // itself: through a pipe to this process, a busy test (or benchmark) would fill the pipe, and
+    // the service's synchronous logger would wait on it with the whole service.
+    const log = openSync(path.join(logDir, `${this.service}.log`), this.starts++ === 0 ? 'w' : 'a');
     const child = spawn(process.execPath, ['-r', path.join(ROOT, 'tools/register-paths.js'), path.join(ROOT, `dist/services/${this.service}/src/main.js`)], {
       env: {
         ...process.env,
@@ -88,10 +90,9 @@ export class ServiceProcess {
         PUBLISH_GROUP_ID: `${this.name}-publish`,
         ...this.extraEnv,
       },
-      stdio: ['ignore', 'pipe', 'pipe'],
+      stdio: ['ignore', log, log],
     });
-    child.stdout?.pipe(log);
-    child.stderr?.pipe(log);
+    closeSync(log);
     this.child = child;
     return child;
   }
