@@ -122,4 +122,27 @@ describe('normalise on the real broker: every wire.raw.v1 message is validated o
     expect(items).toHaveLength(3);
     expect(normalised.messages.filter((m) => m.headers[Header.SubmissionId] === tooManyId)).toHaveLength(0);
   });
+
+  it('takes a batch with a bad submission between good ones one by one: each good one normalised once, the bad one dead-lettered', async () => {
+    const before = rawSubmission(sourceId, feedOf(2), 'application/rss+xml');
+    const bad = rawSubmission(sourceId, feedOf(4), 'application/rss+xml');
+    const after = rawSubmission(sourceId, feedOf(1), 'application/rss+xml');
+    // One request, one partition: the stage takes the three as one batch.
+    await upstream.publish([before, bad, after]);
+
+    const badId = bad.headers[Header.SubmissionId];
+    await dlq.waitFor((m) => m.headers[Header.SubmissionId] === badId, 1);
+    const afterId = after.headers[Header.SubmissionId];
+    await normalised.waitFor((m) => m.headers[Header.SubmissionId] === afterId, 1);
+    const of = (id: string) =>
+      normalised.messages
+        .filter((m) => m.headers[Header.SubmissionId] === id)
+        .map((m) => m.headers[Header.ItemId])
+        .sort();
+    const beforeId = before.headers[Header.SubmissionId];
+    // The batch failed before it sent anything: nothing twice.
+    expect(of(beforeId)).toEqual([`${beforeId}:0`, `${beforeId}:1`]);
+    expect(of(afterId)).toEqual([`${afterId}:0`]);
+    expect(of(badId)).toEqual([]);
+  });
 });
