@@ -44,5 +44,9 @@ export function formatConsumers(figures: ConsumerFigures[]): string {
     (f) =>
       `    ${f.stage.padEnd(10)} ${String(f.batches).padStart(7)}  ${f.meanBatchMessages.toFixed(1).padStart(10)}  ${f.meanHandlerMs.toFixed(1).padStart(10)}  ${f.meanBatchMs.toFixed(1).padStart(8)}  ${f.busy.toFixed(2).padStart(5)}`,
   );
-  return ["consumers over both parts (from each service's /metrics):", '    stage      batches  msgs/batch  handler ms  batch ms  busy', ...rows].join('\n');
+  return [
+    "consumers over the run, warm-up included (from each service's /metrics):",
+    '    stage      batches  msgs/batch  handler ms  batch ms  busy',
+    ...rows,
+  ].join('\n');
 }

@@ -5,7 +5,7 @@ import { Topic } from '@copydesk/contracts';
 import { InboundMessage, KafkaAdmin, KafkaConnection, Subscription } from '@copydesk/kafka';
 import { ROOT } from '../../support/env';
 import { Latency, latency } from './latency';
-import { HOPS, NULL_TOPICS, nullTopic, SENT_AT } from './null-hops';
+import { HOPS, nullTopic, nullTopics, SENT_AT } from './null-hops';
 import { ProcessSampler, ProcessUsage } from './process-sampler';
 import { StageFigures, StageSampler, StageTopics } from './stage-sampler';
 import { subscribed } from './subscribed';
@@ -18,6 +18,8 @@ export interface NullOptions {
   connection: KafkaConnection;
   admin: KafkaAdmin;
   log: (line: string) => void;
+  /** Names the run's topics and groups: a warm-up run's are its own. */
+  run?: string;
 }
 
 export interface NullReport {
@@ -63,16 +65,18 @@ async function until(what: string, check: () => Promise<boolean>, deadlineMs: nu
  * work, timed from the first send to the last arrival on the last topic.
  */
 export async function runNullPipeline(o: NullOptions): Promise<NullReport> {
-  await o.admin.ensureTopics(NULL_TOPICS);
+  const prefix = o.run ?? 'null-bench';
+  const topic = (t: Topic) => nullTopic(t, prefix);
+  await o.admin.ensureTopics(nullTopics(prefix));
   const run = Date.now().toString(36);
-  const groups = RELAYS.map((r) => `null-bench-${r.stage}-${run}`);
-  const relays = RELAYS.map((r, i) => startRelay(['relay', nullTopic(HOPS[i]), r.to.map(nullTopic).join(','), groups[i], r.mode, r.key]));
+  const groups = RELAYS.map((r) => `${prefix}-${r.stage}-${run}`);
+  const relays = RELAYS.map((r, i) => startRelay(['relay', topic(HOPS[i]), r.to.map(topic).join(','), groups[i], r.mode, r.key]));
   const arrivals: number[] = [];
   const sentAt: number[] = [];
   let out: Subscription | undefined;
   const stages: StageTopics[] = [
-    { stage: 'ingest', output: nullTopic(HOPS[0]) },
-    ...RELAYS.map((r, i) => ({ stage: r.stage, group: { id: groups[i], topic: nullTopic(HOPS[i]) }, output: nullTopic(HOPS[i + 1]) })),
+    { stage: 'ingest', output: topic(HOPS[0]) },
+    ...RELAYS.map((r, i) => ({ stage: r.stage, group: { id: groups[i], topic: topic(HOPS[i]) }, output: topic(HOPS[i + 1]) })),
   ];
   const sampler = new StageSampler(o.admin, stages);
   const usage = new ProcessSampler();
@@ -84,7 +88,7 @@ export async function runNullPipeline(o: NullOptions): Promise<NullReport> {
       60_000,
     );
     // From the beginning: the topic is the run's own, and nothing can slip past before the reader has its offsets.
-    out = await subscribed(o.connection, { topics: [nullTopic(Topic.StoryPublished)], fromBeginning: true }, (m: InboundMessage) => {
+    out = await subscribed(o.connection, { topics: [topic(Topic.StoryPublished)], fromBeginning: true }, (m: InboundMessage) => {
       arrivals.push(Date.now());
       sentAt.push(Number(m.headers[SENT_AT]));
     });
@@ -93,7 +97,7 @@ export async function runNullPipeline(o: NullOptions): Promise<NullReport> {
     sampler.start();
     const from = await sampler.mark();
     o.log(`null pipeline: ${o.messages} messages of ${o.bytes} bytes, ${o.concurrency} publishes in flight`);
-    const producer = startRelay(['produce', nullTopic(HOPS[0]), String(o.messages), String(o.concurrency), String(o.sources), String(o.bytes)]);
+    const producer = startRelay(['produce', topic(HOPS[0]), String(o.messages), String(o.concurrency), String(o.sources), String(o.bytes)]);
     usage.add('null ingest', producer.child.pid);
     await until(
       'the null pipeline to deliver every message',
