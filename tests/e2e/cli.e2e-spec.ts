@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { createHash, randomUUID } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -6,31 +5,15 @@ import path from 'node:path';
 import { codecFor, Header, Topic } from '@copydesk/contracts';
 import { KafkaConnection, KafkaPublisher } from '@copydesk/kafka';
 import { Client } from 'pg';
-import { brokers, commandEnv, DATABASE_URL, KAFKA_BROKERS, ROOT } from '../support/env';
+import { CommandRun, runCopydesk } from '../support/copydesk-command';
+import { brokers, DATABASE_URL, KAFKA_BROKERS } from '../support/env';
 import { addSource, RunningStack, startServices } from '../support/service-processes';
 
 jest.setTimeout(120_000);
 
-interface Run {
-  status: number | null;
-  stdout: string;
-  stderr: string;
-}
-
 /** `copydesk …` as a person runs it, against this suite's broker, database and ingest. */
-function copydesk(args: string[], env: Record<string, string> = {}): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(path.join(ROOT, 'node_modules/.bin/copydesk'), args, {
-      env: commandEnv({ KAFKA_BROKERS, DATABASE_URL, ...env }),
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (t: string) => (stdout += t));
-    child.stderr.setEncoding('utf8').on('data', (t: string) => (stderr += t));
-    child.once('error', reject);
-    child.once('close', (status) => resolve({ status, stdout, stderr }));
-  });
+function copydesk(args: string[], env: Record<string, string> = {}): Promise<CommandRun> {
+  return runCopydesk(args, { KAFKA_BROKERS, DATABASE_URL, ...env });
 }
 
 const jsonLines = (text: string) =>

@@ -1,17 +1,11 @@
 import { Client } from 'pg';
 import { StoriesApi } from '@copydesk/client';
+import { postCapture, storiesByHeadline } from '../support/dedupe-captures';
 import { DATABASE_URL } from '../support/env';
-import { addConsumer, addSource, eventually, RunningStack, startServices } from '../support/service-processes';
+import { addConsumer, addSource, RunningStack, startServices } from '../support/service-processes';
 import { fireHeadline, FIRST_PAGE, resultHeadline, SECOND_PAGE, SIDEBAR_HEADLINE } from './dedupe-developing-pages';
 
 jest.setTimeout(240_000);
-
-interface DecisionRow {
-  outcome: string;
-  story_id: string;
-  version: number | null;
-  evidence: { basis: string; rule?: string; reason: string };
-}
 
 const ARSENAL = resultHeadline('Arsenal', 'Chelsea', '2-1');
 const EVERTON = resultHeadline('Everton', 'Fulham', '3-0');
@@ -35,35 +29,10 @@ describe('dedupe: a developing story whose figures change, beside templated resu
   });
 
   /** Posts a capture of the page and waits for dedupe's decisions on its items, in page order. */
-  async function post(page: string, capturedAt: string, items: number): Promise<DecisionRow[]> {
-    const res = await fetch(`${stack.urls.ingest}/v1/wire`, {
-      method: 'POST',
-      headers: { Authorization: `Bearer ${source.apiKey}`, 'Content-Type': 'text/plain; charset=utf-8', 'X-Captured-At': capturedAt },
-      body: page,
-    });
-    expect(res.status).toBe(202);
-    const { submissionId } = (await res.json()) as { submissionId: string };
-    return eventually(async () => {
-      const { rows } = await db.query<DecisionRow>(
-        `SELECT outcome, story_id, version, evidence FROM dedupe.decisions WHERE submission_id = $1 ORDER BY split_part(item_id, ':', 2)::int`,
-        [submissionId],
-      );
-      return rows.length === items ? rows : undefined;
-    }, `the decisions on ${capturedAt}`);
-  }
-
+  const post = (page: string, capturedAt: string, items: number) =>
+    postCapture({ ingestUrl: stack.urls.ingest, apiKey: source.apiKey }, db, page, capturedAt, items);
   /** The source's stories in the publish API by headline, once publish has every version dedupe made. */
-  const byHeadline = async () => {
-    const stories = await eventually(async () => {
-      const all = await api.listAll({ source: source.id });
-      const { rows } = await db.query<{ n: number }>(
-        'SELECT count(*)::int AS n FROM dedupe.story_versions v JOIN dedupe.stories s ON s.id = v.story_id WHERE s.source_id = $1',
-        [source.id],
-      );
-      return rows[0].n > 0 && all.reduce((n, s) => n + s.versionCount, 0) === rows[0].n ? all : undefined;
-    }, 'publish to have every version');
-    return new Map(stories.map((s) => [s.headline, s]));
-  };
+  const byHeadline = () => storiesByHeadline(api, db, source.id);
 
   it('gives one story with two versions for the developing story, and a story each for two results and the sidebar', async () => {
     expect((await post(FIRST_PAGE, '2025-03-21T10:00:00Z', 2)).map((d) => d.outcome)).toEqual(['new-story', 'new-story']);

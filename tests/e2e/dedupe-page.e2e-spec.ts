@@ -1,18 +1,11 @@
 import { Client } from 'pg';
 import { StoriesApi } from '@copydesk/client';
+import { postCapture, storiesByHeadline } from '../support/dedupe-captures';
 import { DATABASE_URL } from '../support/env';
 import { addConsumer, addSource, eventually, RunningStack, startServices } from '../support/service-processes';
 import { FLASH_HEADLINE, MINERALS_HEADLINE, MINERALS_REWRITE, PAGE_1, page2, relabel, SAME_EVENT_HEADLINE } from './dedupe-pages';
 
 jest.setTimeout(240_000);
-
-interface DecisionRow {
-  item_id: string;
-  outcome: string;
-  story_id: string;
-  version: number | null;
-  evidence: { basis: string; rule?: string; reason: string; scores?: Record<string, unknown> };
-}
 
 const UNCHANGED = [
   'Japan’s Kishida, South Korea’s Yoon call to sustain momentum in improved ties',
@@ -39,39 +32,9 @@ describe('dedupe: a page, then the same page re-scraped ten minutes later', () =
     await db.end();
   });
 
-  async function post(page: string, capturedAt: string): Promise<DecisionRow[]> {
-    const res = await fetch(`${stack.urls.ingest}/v1/wire`, {
-      method: 'POST',
-      headers: { Authorization: `Bearer ${source.apiKey}`, 'Content-Type': 'text/plain; charset=utf-8', 'X-Captured-At': capturedAt },
-      body: page,
-    });
-    expect(res.status).toBe(202);
-    const { submissionId } = (await res.json()) as { submissionId: string };
-    return eventually(async () => {
-      const { rows } = await db.query<DecisionRow & { item_count: number }>(
-        `SELECT d.item_id, d.outcome, d.story_id, d.version, d.evidence FROM dedupe.decisions d WHERE d.submission_id = $1
-          ORDER BY split_part(d.item_id, ':', 2)::int`,
-        [submissionId],
-      );
-      const expected = page === PAGE_1 ? 6 : 7;
-      return rows.length === expected ? rows : undefined;
-    }, `the decisions on ${capturedAt}`);
-  }
-
-  // The API once publish has read every version dedupe made for the source (an empty dedupe
-  // outbox only says the versions are on their topic, not that publish has them yet).
-  const byHeadline = async () => {
-    // Publish has caught up when the API shows every version dedupe made for the source.
-    const stories = await eventually(async () => {
-      const all = await api.listAll({ source: source.id });
-      const { rows } = await db.query<{ n: number }>(
-        'SELECT count(*)::int AS n FROM dedupe.story_versions v JOIN dedupe.stories s ON s.id = v.story_id WHERE s.source_id = $1',
-        [source.id],
-      );
-      return all.reduce((n, s) => n + s.versionCount, 0) === rows[0].n ? all : undefined;
-    }, 'publish to have every version');
-    return new Map(stories.map((s) => [s.headline, s]));
-  };
+  const post = (page: string, capturedAt: string) =>
+    postCapture({ ingestUrl: stack.urls.ingest, apiKey: source.apiKey }, db, page, capturedAt, page === PAGE_1 ? 6 : 7);
+  const byHeadline = () => storiesByHeadline(api, db, source.id);
 
   it('makes six stories of the first page', async () => {
     const decisions = await post(PAGE_1, '2025-03-21T10:00:00Z');

@@ -1,23 +1,13 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { closeSync, mkdirSync, openSync } from 'node:fs';
 import path from 'node:path';
+import { CommandRun, runCopydesk } from './copydesk-command';
 import { DATABASE_URL, KAFKA_BROKERS, ROOT } from './env';
 import { RunningStack } from './service-processes';
 
 /** `copydesk users …`, as an operator would run it. */
-export function usersCommand(args: string[]): Promise<{ status: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(path.join(ROOT, 'node_modules/.bin/copydesk'), ['users', ...args], {
-      env: { ...process.env, DATABASE_URL },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (t: string) => (stdout += t));
-    child.stderr.setEncoding('utf8').on('data', (t: string) => (stderr += t));
-    child.once('error', reject);
-    child.once('close', (status) => resolve({ status, stdout, stderr }));
-  });
+export function usersCommand(args: string[]): Promise<CommandRun> {
+  return runCopydesk(['users', ...args], { DATABASE_URL });
 }
 
 /** `copydesk users add NAME --role ROLE`: the generated password. */

@@ -1,6 +1,7 @@
 import { ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { closeSync, mkdirSync, openSync } from 'node:fs';
 import path from 'node:path';
+import { CommandRun, runCopydesk } from './copydesk-command';
 import { commandEnv, DATABASE_URL, KAFKA_BROKERS, ROOT } from './env';
 
 export type ServiceName = 'ingest' | 'normalise' | 'dedupe' | 'publish';
@@ -140,23 +141,9 @@ export interface ConsumerKey {
   allStatuses: boolean;
 }
 
-/**
- * `copydesk consumers …`, as an operator would run it: exit status, output and errors. Run
- * asynchronously, so the test's own connections (keep-alive timers) go on meanwhile.
- */
-export function consumersCommand(args: string[]): Promise<{ status: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(path.join(ROOT, 'node_modules/.bin/copydesk'), ['consumers', ...args], {
-      env: commandEnv({ DATABASE_URL }),
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (t: string) => (stdout += t));
-    child.stderr.setEncoding('utf8').on('data', (t: string) => (stderr += t));
-    child.once('error', reject);
-    child.once('close', (status) => resolve({ status, stdout, stderr }));
-  });
+/** `copydesk consumers …`, as an operator would run it. */
+export function consumersCommand(args: string[]): Promise<CommandRun> {
+  return runCopydesk(['consumers', ...args], { DATABASE_URL });
 }
 
 /** `copydesk consumers add NAME [--all-statuses]`: a reader of the stories API and the stream. */
