@@ -133,20 +133,23 @@ async function main(): Promise<void> {
     usage.start();
     stages.start();
     const started = Date.now();
-    const warmupItems = Number(args['warmup-items']);
-    if (warmupItems > 0) {
-      const warm = await runPhase({
-        name: 'warm-up',
+    // Every phase posts its pages to ingest from `concurrency` clients and waits for their events.
+    const load = (name: string, list: ReturnType<typeof benchItems>, rate: number | undefined) =>
+      runPhase({
+        name,
         ingestUrl: services[0].url,
         apiKeys,
-        items: benchItems(seed, 2 * items, warmupItems, { mix: false, sources }),
+        items: list,
         concurrency,
-        rate: undefined,
+        rate,
         drainTimeoutMs: Number(args.drain) * 1000,
         quietMs: Number(args.quiet) * 1000,
         published,
         log,
       });
+    const warmupItems = Number(args['warmup-items']);
+    if (warmupItems > 0) {
+      const warm = await load('warm-up', benchItems(seed, 2 * items, warmupItems, { mix: false, sources }), undefined);
       log(`warm-up (not measured): ${warmupItems} items, ${warm.endToEndPerS.toFixed(0)} items/s end to end`);
     }
     const plan = [
@@ -157,20 +160,14 @@ async function main(): Promise<void> {
       log(`${p.name}: ${items} items`);
       usage.rebase();
       const from = await stages.mark();
-      const load = await runPhase({
-        name: p.name,
-        ingestUrl: services[0].url,
-        apiKeys,
-        items: benchItems(seed, p.first, items, { mix: args.mix, sources }),
-        concurrency,
-        rate: p.rate,
-        drainTimeoutMs: Number(args.drain) * 1000,
-        quietMs: Number(args.quiet) * 1000,
-        published,
-        log,
-      });
+      const phaseLoad = await load(p.name, benchItems(seed, p.first, items, { mix: args.mix, sources }), p.rate);
       const to = await stages.mark();
-      const phase = { load, stages: stages.figures(from, to), processes: usage.usage(), ratioToNull: load.endToEndPerS / nullPipeline.messagesPerS };
+      const phase = {
+        load: phaseLoad,
+        stages: stages.figures(from, to),
+        processes: usage.usage(),
+        ratioToNull: phaseLoad.endToEndPerS / nullPipeline.messagesPerS,
+      };
       report.phases.push(phase);
       emit(report, formatPhase(phase));
     }

@@ -24,17 +24,9 @@ export class NormaliseService {
   }
 
   /**
-   * Parses one submission into canonical items and puts them on `wire.normalised.v1`,
-   * all in one produce request, keyed by source so one source's copy stays in order. The
-   * items carry `context`: the trace context of the submission's consumer span.
-   */
-  async normalise(submission: RawSubmission, context: MessageContext = {}): Promise<number> {
-    const [count] = await this.normaliseBatch([submission], [context]);
-    return count;
-  }
-
-  /**
-   * Consecutive submissions of one partition: every one is parsed before anything is sent, so
+   * Parses consecutive submissions of one partition into canonical items and puts them on
+   * `wire.normalised.v1`, keyed by source so one source's copy stays in order; the items carry
+   * the trace context of their submission's consumer span. Every one is parsed before anything is sent, so
    * a submission that cannot be parsed fails the batch with nothing produced (the consumer then
    * takes the batch's submissions one at a time, and only that one is dead-lettered). The
    * items go out in one publish (a produce request per megabyte), with a send span for each submission.
