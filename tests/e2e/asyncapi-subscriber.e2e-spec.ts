@@ -93,7 +93,8 @@ describe('a subscriber built only from the AsyncAPI document', () => {
       });
     for (const c of contracts) readers.set(c.address, await new TopicReader(kafka, c.address).start());
 
-    stack = await startServices('asyncapi', 38095);
+    // Below the kernel's ephemeral range (32768–60999): no outgoing connection can hold the port.
+    stack = await startServices('asyncapi', 28381);
     source = addSource(`asyncapi-${Date.now()}`);
   });
 
