@@ -30,7 +30,7 @@ describe('the copydesk command against a running ingest, the broker and the data
   const xml = `<nitf><head><title>Markets ${randomUUID()}</title></head><body><body.content><p>Stocks rose.</p></body.content></body></nitf>`;
 
   beforeAll(async () => {
-    stack = await startServices('cli', 57481, {}, ['ingest']);
+    stack = await startServices('cli', 21881, {}, ['ingest']);
     source = addSource(`cli-e2e-${Date.now()}`);
     dir = mkdtempSync(path.join(tmpdir(), 'copydesk-cli-'));
     mkdirSync(path.join(dir, 'world'));

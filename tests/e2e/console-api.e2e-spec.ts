@@ -6,7 +6,7 @@ import { eventually, RunningStack, startServices } from '../support/service-proc
 jest.setTimeout(240_000);
 
 const NAME = 'console-api';
-const DOWN = 'http://127.0.0.1:48389';
+const DOWN = 'http://127.0.0.1:21489';
 
 interface Client {
   cookie: string;
@@ -57,12 +57,12 @@ describe('the console API, against the broker, the database and ingest', () => {
         res.writeHead(204).end();
       });
     });
-    await new Promise<void>((r) => receiver.listen(48390, '127.0.0.1', () => r()));
+    await new Promise<void>((r) => receiver.listen(21490, '127.0.0.1', () => r()));
     receiverUrl = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hook`;
     // Only ingest runs: the other stages stay down, which the alerts below notice.
-    ingest = await startServices(NAME, 48381, { INGEST_ADMIN_TOKEN: token }, ['ingest']);
+    ingest = await startServices(NAME, 21481, { INGEST_ADMIN_TOKEN: token }, ['ingest']);
     stack = { urls: { ingest: ingest.urls.ingest, normalise: DOWN, dedupe: DOWN, publish: DOWN }, stop: () => ingest.stop() };
-    app = await startConsole(NAME, 48380, stack, consoleEnv);
+    app = await startConsole(NAME, 21480, stack, consoleEnv);
     const stamp = Date.now();
     admin = await login(await addUser(`admin-${stamp}`, 'admin'));
     operator = await login(await addUser(`op-${stamp}`, 'operator'));
@@ -228,7 +228,7 @@ describe('the console API, against the broker, the database and ingest', () => {
     const recent = before.filter((s) => Date.parse(s.at) > Date.now() - 5 * 60_000);
     expect(recent.length).toBeGreaterThanOrEqual(8);
     await app.stop();
-    app = await startConsole(NAME, 48380, stack, consoleEnv);
+    app = await startConsole(NAME, 21480, stack, consoleEnv);
     const fresh = await login(await addUser(`after-restart-${Date.now()}`, 'viewer'));
     const after = await fresh.call<Sample[]>('GET', '/api/pipeline/history?minutes=10');
     const kept = new Set(after.body.map((s) => `${s.stage}@${s.at}`));

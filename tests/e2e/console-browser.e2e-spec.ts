@@ -36,9 +36,9 @@ describe('the operators’ console, in a browser', () => {
   beforeAll(async () => {
     mkdirSync(SHOTS, { recursive: true });
     const adminToken = `admin-${Date.now()}`;
-    stack = await startServices(NAME, 48281, { INGEST_ADMIN_TOKEN: adminToken });
+    stack = await startServices(NAME, 21381, { INGEST_ADMIN_TOKEN: adminToken });
     const key = await addConsumer(`${NAME}-${Date.now()}`, { allStatuses: true });
-    consoleApp = await startConsole(NAME, 48280, stack, { CONSOLE_PUBLISH_KEY: key.apiKey, INGEST_ADMIN_TOKEN: adminToken });
+    consoleApp = await startConsole(NAME, 21380, stack, { CONSOLE_PUBLISH_KEY: key.apiKey, INGEST_ADMIN_TOKEN: adminToken });
     source = addSource(`${NAME}-${Date.now()}`);
     operator = await addUser(`op-${Date.now()}`, 'operator');
     viewer = await addUser(`viewer-${Date.now()}`, 'viewer');

@@ -83,8 +83,8 @@ describe('ingest admission: key, room and rate are checked before the body is re
 
   beforeAll(async () => {
     // One after the other, so a stack that fails to start never leaves the other running.
-    busy = await startServices('admission-busy', 57181, { INGEST_MAX_CONCURRENT_REQUESTS: '2' }, ['ingest']);
-    limited = await startServices('admission-rate', 57281, { INGEST_SOURCE_RATE_PER_MINUTE: '1', INGEST_SOURCE_BURST: '2' }, ['ingest']);
+    busy = await startServices('admission-busy', 21581, { INGEST_MAX_CONCURRENT_REQUESTS: '2' }, ['ingest']);
+    limited = await startServices('admission-rate', 21681, { INGEST_SOURCE_RATE_PER_MINUTE: '1', INGEST_SOURCE_BURST: '2' }, ['ingest']);
     source = addSource(`admission-e2e-${Date.now()}`);
     other = addSource(`admission-e2e-other-${Date.now()}`);
   });

@@ -60,7 +60,7 @@ describe('the publish API', () => {
   let streamStart: string;
 
   beforeAll(async () => {
-    stack = await startServices('publish-api', 38081);
+    stack = await startServices('publish-api', 21081);
     editor = await addConsumer(`publish-api-editor-${Date.now()}`, { allStatuses: true });
     api = new StoriesApi(stack.urls.publish, { apiKey: editor.apiKey });
     reader = new StoriesApi(stack.urls.publish, { apiKey: (await addConsumer(`publish-api-reader-${Date.now()}`)).apiKey });

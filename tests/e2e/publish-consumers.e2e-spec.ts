@@ -18,7 +18,7 @@ async function statusFor(api: StoriesApi): Promise<number> {
 }
 
 describe('copydesk consumers: keys for the stories API, from the command line to the running service', () => {
-  const publish = new ServiceProcess('publish', 'publish-consumers', 47084, { PUBLISH_KEY_CACHE_TTL_MS: '1000' });
+  const publish = new ServiceProcess('publish', 'publish-consumers', 21184, { PUBLISH_KEY_CACHE_TTL_MS: '1000' });
   const db = new Client({ connectionString: DATABASE_URL });
   const run = Date.now();
 

@@ -58,7 +58,7 @@ async function status(call: Promise<unknown>): Promise<number> {
 describe('an embargoed story, end to end: neither served nor published before its time, then released by itself, across a restart', () => {
   const kafka = new KafkaConnection({ brokers: brokers(), clientId: 'publish-embargo-e2e' });
   const db = new Client({ connectionString: DATABASE_URL });
-  const publish = new ServiceProcess('publish', 'publish-embargo', 47091);
+  const publish = new ServiceProcess('publish', 'publish-embargo', 21191);
   const sourceId = randomUUID();
   const embargoed = randomUUID();
   const control = randomUUID();

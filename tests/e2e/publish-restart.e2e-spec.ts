@@ -54,7 +54,7 @@ function count(messages: InboundMessage[]): Map<string, number> {
 describe('publish killed mid-stream: exactly one event per version', () => {
   const kafka = new KafkaConnection({ brokers: brokers(), clientId: 'publish-restart-e2e' });
   const db = new Client({ connectionString: DATABASE_URL });
-  const publish = new ServiceProcess('publish', 'publish-restart', 38091, { KAFKA_SESSION_TIMEOUT_MS: '6000' });
+  const publish = new ServiceProcess('publish', 'publish-restart', 21091, { KAFKA_SESSION_TIMEOUT_MS: '6000' });
   const sourceId = randomUUID();
   const storyIds: string[] = Array.from({ length: STORIES }, () => randomUUID());
   const mine = (m: InboundMessage) => m.headers[Header.SourceId] === sourceId;

@@ -102,7 +102,7 @@ describe('pullers: a polled feed and a drop folder both become stories', () => {
     // There before ingest starts: taken at start-up.
     writeFileSync(path.join(dropDir, 'present.txt'), PRESENT);
     await db.connect();
-    stack = await startServices(`pullers`, 58481, {
+    stack = await startServices(`pullers`, 21981, {
       INGEST_FEED_SCAN_SECONDS: '1',
       INGEST_FEED_MAX_BACKOFF_SECONDS: '4',
       INGEST_DROP_DIR: dropDir,

@@ -21,7 +21,7 @@ describe('sources: a disabled or rotated key stops working on a running ingest w
 
   beforeAll(async () => {
     // Keys are cached for an hour here, so only the notification can make a running ingest forget one.
-    stack = await startServices('sources', 57381, { INGEST_SOURCE_CACHE_TTL_SECONDS: '3600' }, ['ingest']);
+    stack = await startServices('sources', 21781, { INGEST_SOURCE_CACHE_TTL_SECONDS: '3600' }, ['ingest']);
   });
 
   afterAll(async () => {

@@ -69,7 +69,7 @@ describe('tracing, end to end', () => {
     receiver = await startReceiver(spans, contentTypes);
     const endpoint = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}`;
     const env = { OTEL_EXPORTER_OTLP_ENDPOINT: endpoint, OTEL_BSP_SCHEDULE_DELAY: '100' };
-    services = (['ingest', 'normalise', 'dedupe', 'publish'] as ServiceName[]).map((name, i) => new ServiceProcess(name, 'tracing', 48081 + i, env));
+    services = (['ingest', 'normalise', 'dedupe', 'publish'] as ServiceName[]).map((name, i) => new ServiceProcess(name, 'tracing', 21281 + i, env));
     // As processes, given longer than the default to become ready: a busy two-core machine starts four at once slowly.
     const reader = new TopicReader(kafka, Topic.StoryPublished);
     await Promise.all([reader.start(), ...services.map((s) => s.start(180_000))]);
