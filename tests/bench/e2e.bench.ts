@@ -28,7 +28,7 @@ import { KafkaAdmin, KafkaConnection, Subscription } from '@copydesk/kafka';
 import { brokers, ROOT } from '../support/env';
 import { addSource, ServiceName, ServiceProcess } from '../support/service-processes';
 import { benchItems } from './e2e/bench-pages';
-import { consumerFigures, formatConsumers } from './e2e/consumer-metrics';
+import { consumerFigures, formatConsumers, kafkaRequests, requestFigures } from './e2e/consumer-metrics';
 import { newestProfile, topSelfTime } from './e2e/cpu-profile';
 import { PublishedLog, runPhase } from './e2e/e2e-load';
 import { E2eReport, formatNull, formatPhase, formatProfile, formatSettings } from './e2e/e2e-report';
@@ -160,13 +160,16 @@ async function main(): Promise<void> {
       log(`${p.name}: ${items} items`);
       usage.rebase();
       const from = await stages.mark();
+      const requestsBefore = await Promise.all(services.map((s) => kafkaRequests(s.url)));
       const phaseLoad = await load(p.name, benchItems(seed, p.first, items, { mix: args.mix, sources }), p.rate);
       const to = await stages.mark();
+      const requestsAfter = await Promise.all(services.map((s) => kafkaRequests(s.url)));
       const phase = {
         load: phaseLoad,
         stages: stages.figures(from, to),
         processes: usage.usage(),
         ratioToNull: phaseLoad.endToEndPerS / nullPipeline.messagesPerS,
+        requests: services.map((s, i) => requestFigures(s.service, requestsBefore[i], requestsAfter[i], phaseLoad.items)),
       };
       report.phases.push(phase);
       emit(report, formatPhase(phase));

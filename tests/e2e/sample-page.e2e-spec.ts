@@ -165,10 +165,11 @@ describe('the sample page, end to end', () => {
       'copydesk_consumer_lag_seconds',
       'copydesk_consumer_retries_total',
       'copydesk_consumer_dead_letters_total',
+      'copydesk_kafka_requests_total',
     ];
     const outbox = ['copydesk_outbox_depth', 'copydesk_outbox_oldest_age_seconds', 'copydesk_outbox_sent_total'];
     const expected: [typeof ingest, string[]][] = [
-      [ingest, [...http, 'copydesk_ingest_accepted_total', 'copydesk_ingest_refused_total']],
+      [ingest, [...http, 'copydesk_ingest_accepted_total', 'copydesk_ingest_refused_total', 'copydesk_kafka_requests_total']],
       [normalise, [...http, ...consumer]],
       [dedupe, [...http, ...consumer, ...outbox, 'copydesk_dedupe_outcomes_total']],
       [publish, [...http, ...consumer, ...outbox, 'copydesk_publish_events_total', 'copydesk_publish_sse_clients']],
@@ -186,6 +187,11 @@ describe('the sample page, end to end', () => {
     expect(total(ingest.samples, 'copydesk_ingest_refused_total', { code: 'UNAUTHORIZED', source: 'unknown' })).toBeGreaterThanOrEqual(1);
     expect(total(ingest.samples, 'copydesk_http_requests_total', { method: 'POST', route: '/v1/wire', status: '202' })).toBe(3);
     expect(total(ingest.samples, 'copydesk_http_requests_total', { method: 'POST', route: '/v1/wire', status: '401' })).toBeGreaterThanOrEqual(1);
+
+    // Kafka requests by role and API: ingest produced the submissions, normalise fetched them.
+    expect(total(ingest.samples, 'copydesk_kafka_requests_total', { role: 'producer', api: 'Produce' })).toBeGreaterThanOrEqual(1);
+    expect(total(normalise.samples, 'copydesk_kafka_requests_total', { role: 'consumer', api: 'Fetch' })).toBeGreaterThanOrEqual(1);
+    expect(total(normalise.samples, 'copydesk_kafka_requests_total', { role: 'consumer', api: 'JoinGroup' })).toBeGreaterThanOrEqual(1);
 
     // Normalise: the three submissions consumed, each through its handler, and no lag left once it has caught up.
     expect(total(normalise.samples, 'copydesk_consumer_messages_total', { ...group('normalise'), topic: Topic.WireRaw })).toBeGreaterThanOrEqual(3);

@@ -4,10 +4,9 @@ import {
   decide,
   Decision,
   fingerprint,
-  indexKeys,
+  fingerprintKeys,
   indexScope,
   isKill,
-  lookupKeys,
   positionOf,
   TextFingerprint,
   VersionPosition,
@@ -54,8 +53,7 @@ export class MemoryDedupe {
   process(msg: NormalisedItemMessage, now: number): { decision: Decision; storyId: string } {
     const fp = fingerprint(msg.item);
     const scope = indexScope(msg.sourceId, msg.item.language);
-    const keys = indexKeys(fp, scope);
-    const lookup = lookupKeys(fp, scope, isKill(msg.item));
+    const { index: keys, lookup } = fingerprintKeys(fp, scope, isKill(msg.item));
     const language = msg.item.language ? msg.item.language.toLowerCase().split('-')[0] : null;
     const since = now - WINDOW_MS;
     const hits = new Map<string, Set<string>>();

@@ -1,7 +1,7 @@
 import { CanonicalItem } from '@copydesk/contracts';
 import { fmix32, hash32, hash32Range, hex64, key64, seededRandom } from './hash';
 import { headlineCore, matchText, splitDateline, words } from './match-text';
-import { trigrams } from './trigrams';
+import { trigramsOf } from './trigrams';
 
 export const SHINGLE_WORDS = 5;
 export const MINHASH_SIZE = 128;
@@ -98,11 +98,6 @@ export function bandKeys(signature: number[], bands = LSH_BANDS, rows = LSH_ROWS
   return keys;
 }
 
-/** Hashes of a text's pg_trgm-style trigrams, sorted and distinct. */
-export function trigramHashes(text: string): number[] {
-  return [...trigrams(text)].map((t) => hash32(t)).sort((a, b) => a - b);
-}
-
 const NAME = /(?<![\p{L}\p{N}])\p{Lu}[\p{L}'\u2019-]+/gu;
 const NUMBER = /\d+(?:[.,:]\d+)*/g;
 
@@ -166,7 +161,7 @@ export function fingerprint(item: CanonicalItem): TextFingerprint {
  * decimal string.
  */
 export function indexKeys(fp: TextFingerprint, scope: string): string[] {
-  return keysOf(fp, scope, true);
+  return fingerprintKeys(fp, scope, true).index;
 }
 
 /**
@@ -177,28 +172,33 @@ export function indexKeys(fp: TextFingerprint, scope: string): string[] {
  * story finds its own by its body, lede and headline. A short item has little else to go by.
  */
 export function lookupKeys(fp: TextFingerprint, scope: string, kill: boolean): string[] {
-  return keysOf(fp, scope, kill || fp.bodyWords < SHORT_BODY_WORDS);
+  return fingerprintKeys(fp, scope, kill).lookup;
 }
 
-function keysOf(fp: TextFingerprint, scope: string, withWordPairs: boolean): string[] {
+/**
+ * `indexKeys` and `lookupKeys` at once: the MinHash signatures they share are the costly part
+ * of both, so a stage that needs the two makes them once.
+ */
+export function fingerprintKeys(fp: TextFingerprint, scope: string, kill: boolean): { index: string[]; lookup: string[] } {
   const keys = new Set<string>();
   if (fp.shingles.length > 0) for (const band of bandKeys(minhash(fp.shingles))) keys.add(key64(`${scope}|${band}`));
   if (fp.ledeHash) keys.add(key64(`${scope}|l:${fp.ledeHash}`));
   // Trigram similarity of headline and lede, retrieved through LSH keys rather than a scan.
   if (fp.headline)
-    for (const band of bandKeys(minhash(trigramHashes(fp.headline), HEADLINE_BANDS * TRIGRAM_ROWS), HEADLINE_BANDS, TRIGRAM_ROWS, 'h'))
+    for (const band of bandKeys(minhash(trigramsOf(fp).headline, HEADLINE_BANDS * TRIGRAM_ROWS), HEADLINE_BANDS, TRIGRAM_ROWS, 'h'))
       keys.add(key64(`${scope}|${band}`));
   if (fp.lede)
-    for (const band of bandKeys(minhash(trigramHashes(fp.lede), LEDE_BANDS * TRIGRAM_ROWS), LEDE_BANDS, TRIGRAM_ROWS, 'l')) keys.add(key64(`${scope}|${band}`));
+    for (const band of bandKeys(minhash(trigramsOf(fp).lede, LEDE_BANDS * TRIGRAM_ROWS), LEDE_BANDS, TRIGRAM_ROWS, 'l')) keys.add(key64(`${scope}|${band}`));
   for (const p of fp.paragraphHashes) keys.add(key64(`${scope}|p:${p}`));
   if (fp.headline) keys.add(key64(`${scope}|h:${fp.headline}`));
+  const lookupWithPairs = kill || fp.bodyWords < SHORT_BODY_WORDS;
+  const lookup = lookupWithPairs ? undefined : [...keys];
   // A rewritten headline is drawn from the lede: a kill notice (or a flash) under a headline the story
   // has not carried yet finds it by the word pairs its headline shares with the lede's opening.
-  if (withWordPairs) {
-    for (const pair of wordPairs(fp.lede, LEDE_PAIR_WORDS)) keys.add(key64(`${scope}|w:${pair}`));
-    if (fp.bodyWords < SHORT_BODY_WORDS) for (const pair of wordPairs(fp.headline, LEDE_PAIR_WORDS)) keys.add(key64(`${scope}|w:${pair}`));
-  }
-  return [...keys];
+  for (const pair of wordPairs(fp.lede, LEDE_PAIR_WORDS)) keys.add(key64(`${scope}|w:${pair}`));
+  if (fp.bodyWords < SHORT_BODY_WORDS) for (const pair of wordPairs(fp.headline, LEDE_PAIR_WORDS)) keys.add(key64(`${scope}|w:${pair}`));
+  const index = [...keys];
+  return { index, lookup: lookup ?? index };
 }
 
 /**

@@ -1,7 +1,7 @@
 import type { TextFingerprint } from './fingerprint';
-import { trigrams } from './trigrams';
+import { trigramHashes, trigramsOf } from './trigrams';
 
-export { trigrams } from './trigrams';
+export { trigramHashes } from './trigrams';
 
 /** |A ∩ B| of two sorted arrays of distinct numbers. */
 function intersectSorted(a: number[], b: number[]): number {
@@ -22,28 +22,14 @@ function intersectSorted(a: number[], b: number[]): number {
 /** Trigram similarity as pg_trgm computes it: shared trigrams over all distinct trigrams. */
 export function trigramSimilarity(a: string, b: string): number {
   if (!a || !b) return 0;
-  return setSimilarity(trigrams(a), trigrams(b));
+  return setSimilarity(trigramHashes(a), trigramHashes(b));
 }
 
-function setSimilarity(ta: ReadonlySet<string>, tb: ReadonlySet<string>): number {
-  let shared = 0;
-  for (const t of ta) if (tb.has(t)) shared++;
-  const union = ta.size + tb.size - shared;
+/** Jaccard of two sorted arrays of distinct numbers. */
+function setSimilarity(a: number[], b: number[]): number {
+  const shared = intersectSorted(a, b);
+  const union = a.length + b.length - shared;
   return union === 0 ? 0 : shared / union;
-}
-
-// An item is compared with every version of every candidate, and a candidate with every item
-// of the batch: the trigrams of a fingerprint's headline and lede are made once, and kept as
-// long as the fingerprint is.
-const fingerprintTrigrams = new WeakMap<TextFingerprint, { headline: ReadonlySet<string>; lede: ReadonlySet<string> }>();
-
-function trigramsOf(fp: TextFingerprint): { headline: ReadonlySet<string>; lede: ReadonlySet<string> } {
-  let t = fingerprintTrigrams.get(fp);
-  if (!t) {
-    t = { headline: trigrams(fp.headline), lede: trigrams(fp.lede) };
-    fingerprintTrigrams.set(fp, t);
-  }
-  return t;
 }
 
 export type DatelineAgreement = 'same' | 'different' | 'unknown';

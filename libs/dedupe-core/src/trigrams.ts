@@ -1,23 +1,60 @@
-/** Texts up to this long (headlines and ledes of fingerprints) keep their trigrams for the next comparison. */
-const CACHED_TEXT = 1_000;
-const CACHE_ENTRIES = 512;
-// One item is compared with every candidate's fingerprints, each comparison reading the same
-// headline and lede again: their trigrams are made once. Cleared when full; nothing else is kept.
-const cache = new Map<string, ReadonlySet<string>>();
+import { fmix32 } from './hash';
 
-/** pg_trgm's trigrams: each word padded with two spaces before and one after. */
-export function trigrams(text: string): ReadonlySet<string> {
-  const cached = cache.get(text);
-  if (cached) return cached;
-  const out = new Set<string>();
-  for (const w of text.split(/[^\p{L}\p{N}]+/u)) {
+const imul = Math.imul;
+const WORD = /[^\p{L}\p{N}]+/u;
+
+/**
+ * The hashes of pg_trgm's trigrams of a text (each word padded with two spaces before and one
+ * after), sorted and distinct: each is `hash32` of the three code units, made from the codes
+ * without a string per trigram. Similarity is counted on these hashes; two of a text's few
+ * hundred trigrams share a 32-bit hash about once in ten thousand texts, which moves its
+ * similarity by a fraction of a percent.
+ */
+export function trigramHashes(text: string): number[] {
+  const out: number[] = [];
+  for (const w of text.split(WORD)) {
     if (!w) continue;
-    const padded = `  ${w} `;
-    for (let i = 0; i + 3 <= padded.length; i++) out.add(padded.slice(i, i + 3));
+    // The padded word "  w " as code units: c0, c1, c2 slide along it.
+    let c0 = 32;
+    let c1 = 32;
+    for (let i = 0; i <= w.length; i++) {
+      const c2 = i < w.length ? w.charCodeAt(i) : 32;
+      out.push(trigramHash(c0, c1, c2));
+      c0 = c1;
+      c1 = c2;
+    }
   }
-  if (text.length <= CACHED_TEXT) {
-    if (cache.size >= CACHE_ENTRIES) cache.clear();
-    cache.set(text, out);
+  return sortedDistinct(out);
+}
+
+/** `hash32` (FNV-1a, then fmix32) of the string of three code units. */
+function trigramHash(a: number, b: number, c: number): number {
+  let h = 0x811c9dc5;
+  h = imul(h ^ a, 0x01000193);
+  h = imul(h ^ b, 0x01000193);
+  h = imul(h ^ c, 0x01000193);
+  return fmix32(h);
+}
+
+function sortedDistinct(values: number[]): number[] {
+  values.sort((x, y) => x - y);
+  let n = 0;
+  for (let i = 0; i < values.length; i++) if (i === 0 || values[i] !== values[n - 1]) values[n++] = values[i];
+  values.length = n;
+  return values;
+}
+
+// An item is compared with every version of every candidate, and a candidate with every item
+// of the batch; the item's headline and lede trigrams also make its index keys. They are made
+// once a fingerprint, and kept as long as the fingerprint is.
+const fingerprintTrigrams = new WeakMap<object, { headline: number[]; lede: number[] }>();
+
+/** The trigram hashes of a fingerprint's headline and lede, made once. */
+export function trigramsOf(fp: { readonly headline: string; readonly lede: string }): { headline: number[]; lede: number[] } {
+  let t = fingerprintTrigrams.get(fp);
+  if (!t) {
+    t = { headline: trigramHashes(fp.headline), lede: trigramHashes(fp.lede) };
+    fingerprintTrigrams.set(fp, t);
   }
-  return out;
+  return t;
 }

@@ -50,3 +50,39 @@ export function formatConsumers(figures: ConsumerFigures[]): string {
     ...rows,
   ].join('\n');
 }
+
+/** A process's Kafka requests so far, by `role api` (from `copydesk_kafka_requests_total`). */
+export async function kafkaRequests(url: string): Promise<Map<string, number>> {
+  const text = await (await fetch(`${url}/metrics`)).text();
+  const counts = new Map<string, number>();
+  for (const line of text.split('\n')) {
+    const m = /^copydesk_kafka_requests_total\{(.*)\} (\S+)$/.exec(line);
+    if (!m) continue;
+    const role = /role="([^"]*)"/.exec(m[1])?.[1] ?? '?';
+    const api = /api="([^"]*)"/.exec(m[1])?.[1] ?? '?';
+    counts.set(`${role} ${api}`, (counts.get(`${role} ${api}`) ?? 0) + Number(m[2]));
+  }
+  return counts;
+}
+
+/** A stage's Kafka requests over a phase, per item of the phase, busiest first. */
+export interface RequestFigures {
+  stage: string;
+  perItem: { request: string; count: number; perItem: number }[];
+}
+
+export function requestFigures(stage: string, before: Map<string, number>, after: Map<string, number>, items: number): RequestFigures {
+  const perItem = [...after.entries()]
+    .map(([request, n]) => ({ request, count: n - (before.get(request) ?? 0) }))
+    .filter((r) => r.count > 0)
+    .map((r) => ({ ...r, perItem: items > 0 ? r.count / items : 0 }))
+    .sort((a, b) => b.count - a.count);
+  return { stage, perItem };
+}
+
+export function formatRequests(figures: RequestFigures[]): string[] {
+  return [
+    '    Kafka requests a stage sent, per item of the phase (from its /metrics):',
+    ...figures.map((f) => `    ${f.stage.padEnd(10)} ${f.perItem.map((r) => `${r.request} ${r.perItem.toFixed(2)}`).join(', ') || '-'}`),
+  ];
+}

@@ -1,4 +1,4 @@
-import { ConsumerFigures } from './consumer-metrics';
+import { ConsumerFigures, formatRequests, RequestFigures } from './consumer-metrics';
 import { SelfTime } from './cpu-profile';
 import { PhaseReport } from './e2e-load';
 import { Latency } from './latency';
@@ -12,6 +12,7 @@ export interface RealPhase {
   processes: ProcessUsage[];
   /** The phase's end-to-end items/s over the null pipeline's messages/s. */
   ratioToNull: number;
+  requests: RequestFigures[];
 }
 
 export interface E2eReport {
@@ -73,6 +74,7 @@ export function formatPhase(p: RealPhase): string {
     `  latency 202 -> story.published.v1: ${ms(l.latencyMs)}`,
     ...stageLines(p.stages),
     ...processLines(p.processes),
+    ...formatRequests(p.requests),
   ].join('\n');
 }
 

@@ -1,5 +1,6 @@
-import { Kafka, logLevel, LogEntry } from 'kafkajs';
+import { Admin, Consumer, Kafka, logLevel, LogEntry, Producer } from 'kafkajs';
 import { Logger } from '@nestjs/common';
+import { counter, MetricFamilies } from '@copydesk/observability';
 
 /**
  * The kafkajs client behind a `KafkaConnection`. Only this library's implementation files
@@ -56,7 +57,7 @@ export function quietNegativeTimeoutWarnings(target: { emitWarning: (...args: ne
 
 export function createKafkajsClient(options: KafkajsClientOptions): Kafka {
   quietNegativeTimeoutWarnings();
-  return new Kafka({
+  const kafka = new Kafka({
     clientId: options.clientId,
     brokers: options.brokers,
     connectionTimeout: options.connectionTimeout ?? 3000,
@@ -68,6 +69,14 @@ export function createKafkajsClient(options: KafkajsClientOptions): Kafka {
     // outbox relay, ingest's 503) decides what follows.
     retry: { initialRetryTime: 300, maxRetryTime: 1000, retries: 8 },
   });
+  // Every producer, consumer and admin the connection makes counts its requests.
+  const producer = kafka.producer.bind(kafka);
+  const consumer = kafka.consumer.bind(kafka);
+  const admin = kafka.admin.bind(kafka);
+  kafka.producer = (config) => counted(producer(config), 'producer');
+  kafka.consumer = (config) => counted(consumer(config), 'consumer');
+  kafka.admin = (config) => counted(admin(config), 'admin');
+  return kafka;
 }
 
 const CLIENTS = new WeakMap<object, Kafka>();
@@ -81,5 +90,32 @@ export function bindClient(connection: object, client: Kafka): void {
 export function clientOf(connection: object): Kafka {
   const client = CLIENTS.get(connection);
   if (!client) throw new Error('not a KafkaConnection');
+  return client;
+}
+
+/**
+ * Requests counted per role and API in plain numbers, handed to the counter when it is
+ * scraped: a busy consumer sends thousands a second, and the broker's cost follows their count
+ * more than their size.
+ */
+const requestCounts = new Map<string, { role: string; api: string; n: number }>();
+const requests = counter(MetricFamilies.kafkaRequests, () => {
+  for (const c of requestCounts.values()) {
+    if (c.n === 0) continue;
+    requests.inc({ role: c.role, api: c.api }, c.n);
+    c.n = 0;
+  }
+});
+
+/** Counts the requests a kafkajs producer, consumer or admin sends, as `copydesk_kafka_requests_total`. */
+function counted<C extends Producer | Consumer | Admin>(client: C, role: 'producer' | 'consumer' | 'admin'): C {
+  const count = (e: { payload: { apiName: string } }) => {
+    const key = `${role}\u0000${e.payload.apiName}`;
+    let c = requestCounts.get(key);
+    if (!c) requestCounts.set(key, (c = { role, api: e.payload.apiName, n: 0 }));
+    c.n++;
+  };
+  // The three have the same event under their own names, and no common signature for `on`.
+  (client as Producer).on((client as Producer).events.REQUEST, count);
   return client;
 }

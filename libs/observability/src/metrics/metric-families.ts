@@ -85,6 +85,12 @@ export const MetricFamilies = {
     type: 'counter',
     labels: ['group', 'topic', 'code'],
   }),
+  kafkaRequests: family({
+    name: 'copydesk_kafka_requests_total',
+    help: "Requests this process's Kafka clients sent to the brokers, by client role (producer, consumer, admin) and Kafka API (Produce, Fetch, Heartbeat, ...).",
+    type: 'counter',
+    labels: ['role', 'api'],
+  }),
   outboxDepth: family({
     name: 'copydesk_outbox_depth',
     help: 'Outbox records waiting to be sent, held ones included (set-aside ones not); read at scrape time, exact up to 10,000 and estimated above.',

@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { MatchEvidence, MessageContext, NormalisedItemMessage } from '@copydesk/contracts';
-import { decide, Decision, fingerprint, indexKeys, indexScope, isKill, linkedGuids, lookupKeys, TextFingerprint } from '@copydesk/dedupe-core';
+import { decide, Decision, fingerprint, fingerprintKeys, indexScope, isKill, linkedGuids, TextFingerprint } from '@copydesk/dedupe-core';
 import { lockKeyOf } from '@copydesk/database';
 import { InfrastructureError } from '@copydesk/kafka';
 import { inSpan, SpanKind } from '@copydesk/observability';
@@ -71,7 +71,9 @@ export class DedupeService {
       // One source's items are decided one at a time, also across instances during a
       // rebalance; locks are taken in one order so two transactions cannot deadlock.
       const locks = [...new Set(messages.map((msg) => lockKeyOf(`source:${msg.sourceId}`)))].sort((a, b) => a - b);
-      for (const lock of locks) await m.query('SELECT pg_advisory_xact_lock($1)', [lock]);
+      // One statement for them all: PostgreSQL calls a volatile function of the select list
+      // after ORDER BY, so they are taken in that order.
+      await m.query('SELECT pg_advisory_xact_lock(k) FROM unnest($1::bigint[]) AS k ORDER BY k', [locks]);
       const decided = await this.repo.decidedAmong(m, [...new Set(messages.map((msg) => msg.itemId))]);
       // An item delivered twice within the batch is decided once, as the first of them.
       const seen = new Set<string>();
@@ -79,8 +81,8 @@ export class DedupeService {
         if (decided.has(msg.itemId) || seen.has(msg.itemId)) return [];
         seen.add(msg.itemId);
         const fp = fingerprint(msg.item);
-        const scope = indexScope(msg.sourceId, msg.item.language);
-        return [{ at, msg, fp, keys: indexKeys(fp, scope), lookup: lookupKeys(fp, scope, isKill(msg.item)) }];
+        const { index, lookup } = fingerprintKeys(fp, indexScope(msg.sourceId, msg.item.language), isKill(msg.item));
+        return [{ at, msg, fp, keys: index, lookup }];
       });
       const { plan, stored } = await this.read(m, items, now);
       const result: Outcome[] = messages.map(() => 'already-decided');
