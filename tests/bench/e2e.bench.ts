@@ -20,7 +20,7 @@
  */
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { Topic } from '@copydesk/contracts';
@@ -98,6 +98,14 @@ function emit(report: E2eReport, section: string): void {
 
 const services = SERVICES.map(serviceProcess);
 
+/** The test broker's pid, from its pid file (infra/kafka/kafka.sh), if it is there. */
+function brokerPid(): number | undefined {
+  const dir = process.env.KAFKA_DATA_DIR;
+  if (!dir) return undefined;
+  const file = path.join(dir, 'kafka.pid');
+  return existsSync(file) ? Number(readFileSync(file, 'utf8').trim()) || undefined : undefined;
+}
+
 async function main(): Promise<void> {
   const report: E2eReport = {
     settings: { items, rate: Number(args.rate), seed, mix: args.mix, concurrency, sources, nullMessages, profile: args.profile },
@@ -130,6 +138,8 @@ async function main(): Promise<void> {
     reader = await subscribed(connection, { topics: [Topic.StoryPublished], fromBeginning: true }, published.onMessage);
     services.forEach((s) => usage.add(s.service, s.pid));
     usage.add('bench (clients)', process.pid);
+    usage.add('broker', brokerPid());
+    usage.addShared();
     usage.start();
     stages.start();
     const started = Date.now();

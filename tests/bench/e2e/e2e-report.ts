@@ -40,7 +40,7 @@ function stageLines(stages: StageFigures[]): string[] {
 function processLines(processes: ProcessUsage[]): string[] {
   return [
     `    ${pad('process', 16)} ${pad('pid', 8)} ${pad('CPU s', 8)} peak RSS MB`,
-    ...processes.map((p) => `    ${pad(p.name, 16)} ${pad(String(p.pid), 8)} ${pad(n1(p.cpuSeconds), 8)} ${n0(p.peakRssMb)}`),
+    ...processes.map((p) => `    ${pad(p.name, 16)} ${pad(p.pid ? String(p.pid) : '-', 8)} ${pad(n1(p.cpuSeconds), 8)} ${p.peakRssMb ? n0(p.peakRssMb) : '-'}`),
   ];
 }
 
