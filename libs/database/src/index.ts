@@ -7,3 +7,4 @@ export * from './data-source.provider';
 export * from './notification-listener';
 export * from './retention/cleanup';
 export * from './replays/dead-letter-replays';
+export * from './column-compression';

@@ -7,6 +7,7 @@ import { OutboxNotBefore1796100100000 } from './migrations/1796100100000-outbox-
 import { RetentionIndexes1796117700000 } from './migrations/1796117700000-retention-indexes';
 import { DecisionsBySubmission1796200100000 } from './migrations/1796200100000-decisions-by-submission';
 import { StoryKeysByDay1796300100000 } from './migrations/1796300100000-story-keys-by-day';
+import { Lz4Documents1796400100000 } from './migrations/1796400100000-lz4-documents';
 
 export const DEDUPE_SCHEMA = 'dedupe';
 
@@ -24,6 +25,7 @@ export function createDedupeDataSource(url: string): DataSource {
       RetentionIndexes1796117700000,
       DecisionsBySubmission1796200100000,
       StoryKeysByDay1796300100000,
+      Lz4Documents1796400100000,
     ],
   });
 }

@@ -76,7 +76,7 @@ export class DedupeRepository {
    * keys first, at most CANDIDATE_LIMIT: LSH bands of body shingles and of headline and lede
    * trigrams, lede, paragraph and headline hashes. The versions of one story in a batch share
    * most of their keys, so each distinct key of the batch is looked up once in each day of the
-   * window, in index order, by one scan of `story_keys_day_key` (never a scan of stories); the
+   * window, one probe of `story_keys_day_key` each (never a scan of a day or of the table); the
    * hits are then shared out among the lists that hold the key.
    */
   async storiesByKeys(m: EntityManager, keyLists: string[][], since: Date, now: Date): Promise<KeyHit[][]> {
@@ -85,8 +85,13 @@ export class DedupeRepository {
     const keys = keyLists.flat();
     if (keys.length === 0) return hits;
     const rows = (await m.query(
+      // One probe of the index for each key and day: the lateral subquery (kept one by OFFSET 0)
+      // cannot be turned into a scan of a whole day filtered by the keys, nor of the table
+      // hashed against them, which the planner picks when its statistics do not know today yet
+      // or when it counts the batch's thousands of keys against a small table.
       `WITH hits AS MATERIALIZED (
-         SELECT DISTINCT key, story_id FROM dedupe.story_keys WHERE day = ANY($6::int[]) AND key = ANY($3::bigint[]) AND seen_at >= $4),
+         SELECT DISTINCT k.key, h.story_id FROM unnest($6::int[]) AS d(day) CROSS JOIN unnest($3::bigint[]) AS k(key)
+           CROSS JOIN LATERAL (SELECT s.story_id FROM dedupe.story_keys s WHERE s.day = d.day AND s.key = k.key AND s.seen_at >= $4 OFFSET 0) h),
        shared AS (
          SELECT q.i, h.story_id, array_agg(h.key) AS keys FROM unnest($1::int[], $2::bigint[]) AS q(i, key)
            JOIN hits h ON h.key = q.key GROUP BY q.i, h.story_id),

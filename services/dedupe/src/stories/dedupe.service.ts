@@ -72,8 +72,10 @@ export class DedupeService {
       // rebalance; locks are taken in one order so two transactions cannot deadlock.
       const locks = [...new Set(messages.map((msg) => lockKeyOf(`source:${msg.sourceId}`)))].sort((a, b) => a - b);
       // One statement for them all: PostgreSQL calls a volatile function of the select list
-      // after ORDER BY, so they are taken in that order.
-      await m.query('SELECT pg_advisory_xact_lock(k) FROM unnest($1::bigint[]) AS k ORDER BY k', [locks]);
+      // after ORDER BY, so they are taken in that order. The same statement turns JIT
+      // compilation off for the transaction: the candidate lookup, thousands of index probes
+      // that take milliseconds, is estimated dear enough to be compiled first, every batch.
+      await m.query(`SELECT set_config('jit', 'off', true), pg_advisory_xact_lock(k) FROM unnest($1::bigint[]) AS k ORDER BY k`, [locks]);
       const decided = await this.repo.decidedAmong(m, [...new Set(messages.map((msg) => msg.itemId))]);
       // An item delivered twice within the batch is decided once, as the first of them.
       const seen = new Set<string>();

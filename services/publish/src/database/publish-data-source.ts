@@ -6,6 +6,7 @@ import { OutboxSetAside1764900000000 } from './migrations/1764900000000-outbox-s
 import { Consumers1796100000000 } from './migrations/1796100000000-consumers';
 import { OutboxNotBefore1796100100000 } from './migrations/1796100100000-outbox-not-before';
 import { ReleaseAndStatuses1796100200000 } from './migrations/1796100200000-release-and-statuses';
+import { Lz4Documents1796400200000 } from './migrations/1796400200000-lz4-documents';
 
 export const PUBLISH_SCHEMA = 'publish';
 
@@ -27,6 +28,7 @@ export function createPublishDataSource(url: string, options: PublishDataSourceO
       Consumers1796100000000,
       OutboxNotBefore1796100100000,
       ReleaseAndStatuses1796100200000,
+      Lz4Documents1796400200000,
     ],
     poolSize: options.poolSize,
     applicationName: options.applicationName,
