@@ -1,7 +1,7 @@
 import { CanonicalItem } from '@copydesk/contracts';
 import { fmix32, hash32, hash32Range, hex64, key64, seededRandom } from './hash';
 import { headlineCore, matchText, splitDateline, words } from './match-text';
-import { trigramsOf } from './trigrams';
+import { matchSetsOf, sortedDistinct } from './trigrams';
 
 export const SHINGLE_WORDS = 5;
 export const MINHASH_SIZE = 128;
@@ -58,7 +58,9 @@ function bodyParagraphs(item: CanonicalItem): string[] {
  */
 export function shingleHashes(text: string): number[] {
   if (text.length === 0) return [];
-  const set = new Set<number>();
+  // At most one shingle a word, and a word ends at each space or at the end.
+  const out = new Uint32Array(text.length + 1);
+  let n = 0;
   // Where the last five words start, as a ring: word n at n % SHINGLE_WORDS.
   const starts = new Array<number>(SHINGLE_WORDS).fill(0);
   let count = 0;
@@ -67,22 +69,23 @@ export function shingleHashes(text: string): number[] {
     const wordEnd = space < 0 ? text.length : space;
     starts[count % SHINGLE_WORDS] = wordStart;
     count++;
-    if (count >= SHINGLE_WORDS) set.add(hash32Range(text, starts[(count - SHINGLE_WORDS) % SHINGLE_WORDS], wordEnd));
+    if (count >= SHINGLE_WORDS) out[n++] = hash32Range(text, starts[(count - SHINGLE_WORDS) % SHINGLE_WORDS], wordEnd);
     if (space < 0) break;
     wordStart = space + 1;
   }
-  if (count < SHINGLE_WORDS) set.add(hash32(text));
-  return [...set].sort((a, b) => a - b);
+  if (count < SHINGLE_WORDS) out[n++] = hash32(text);
+  return Array.from(sortedDistinct(out.subarray(0, n)));
 }
 
 /** The seeds as unsigned 32-bit integers in a typed array: the inner loop reads them without boxing. */
 const SEEDS = Uint32Array.from(MINHASH_SEEDS);
 
-export function minhash(shingles: number[], size = MINHASH_SIZE): number[] {
+export function minhash(shingles: ArrayLike<number>, size = MINHASH_SIZE): number[] {
   // Unsigned 32-bit values above 2^31 are not small integers to V8: in a plain array each
   // would be a boxed double, in a Uint32Array they stay raw.
   const mins = new Uint32Array(size).fill(0xffffffff);
-  for (const s of shingles) {
+  for (let k = 0; k < shingles.length; k++) {
+    const s = shingles[k];
     for (let i = 0; i < size; i++) {
       const v = fmix32(s ^ SEEDS[i]);
       if (v < mins[i]) mins[i] = v;
@@ -181,14 +184,14 @@ export function lookupKeys(fp: TextFingerprint, scope: string, kill: boolean): s
  */
 export function fingerprintKeys(fp: TextFingerprint, scope: string, kill: boolean): { index: string[]; lookup: string[] } {
   const keys = new Set<string>();
-  if (fp.shingles.length > 0) for (const band of bandKeys(minhash(fp.shingles))) keys.add(key64(`${scope}|${band}`));
+  if (fp.shingles.length > 0) for (const band of bandKeys(minhash(matchSetsOf(fp).shingles))) keys.add(key64(`${scope}|${band}`));
   if (fp.ledeHash) keys.add(key64(`${scope}|l:${fp.ledeHash}`));
   // Trigram similarity of headline and lede, retrieved through LSH keys rather than a scan.
   if (fp.headline)
-    for (const band of bandKeys(minhash(trigramsOf(fp).headline, HEADLINE_BANDS * TRIGRAM_ROWS), HEADLINE_BANDS, TRIGRAM_ROWS, 'h'))
+    for (const band of bandKeys(minhash(matchSetsOf(fp).headline, HEADLINE_BANDS * TRIGRAM_ROWS), HEADLINE_BANDS, TRIGRAM_ROWS, 'h'))
       keys.add(key64(`${scope}|${band}`));
   if (fp.lede)
-    for (const band of bandKeys(minhash(trigramsOf(fp).lede, LEDE_BANDS * TRIGRAM_ROWS), LEDE_BANDS, TRIGRAM_ROWS, 'l')) keys.add(key64(`${scope}|${band}`));
+    for (const band of bandKeys(minhash(matchSetsOf(fp).lede, LEDE_BANDS * TRIGRAM_ROWS), LEDE_BANDS, TRIGRAM_ROWS, 'l')) keys.add(key64(`${scope}|${band}`));
   for (const p of fp.paragraphHashes) keys.add(key64(`${scope}|p:${p}`));
   if (fp.headline) keys.add(key64(`${scope}|h:${fp.headline}`));
   const lookupWithPairs = kill || fp.bodyWords < SHORT_BODY_WORDS;

@@ -1,10 +1,10 @@
 import type { TextFingerprint } from './fingerprint';
-import { trigramHashes, trigramsOf } from './trigrams';
+import { matchSetsOf, trigramHashes } from './trigrams';
 
 export { trigramHashes } from './trigrams';
 
 /** |A ∩ B| of two sorted arrays of distinct numbers. */
-function intersectSorted(a: number[], b: number[]): number {
+function intersectSorted(a: Uint32Array, b: Uint32Array): number {
   let i = 0;
   let j = 0;
   let n = 0;
@@ -26,7 +26,7 @@ export function trigramSimilarity(a: string, b: string): number {
 }
 
 /** Jaccard of two sorted arrays of distinct numbers. */
-function setSimilarity(a: number[], b: number[]): number {
+function setSimilarity(a: Uint32Array, b: Uint32Array): number {
   const shared = intersectSorted(a, b);
   const union = a.length + b.length - shared;
   return union === 0 ? 0 : shared / union;
@@ -68,7 +68,9 @@ function onOneSide(a: string[], b: string[]): number {
 const round = (x: number) => Math.round(x * 1000) / 1000;
 
 export function similarity(a: TextFingerprint, b: TextFingerprint): Similarity {
-  const shared = intersectSorted(a.shingles, b.shingles);
+  const sa = matchSetsOf(a);
+  const sb = matchSetsOf(b);
+  const shared = intersectSorted(sa.shingles, sb.shingles);
   const union = a.shingles.length + b.shingles.length - shared;
   const smaller = Math.min(a.shingles.length, b.shingles.length);
   const pb = new Set(b.paragraphHashes);
@@ -78,8 +80,8 @@ export function similarity(a: TextFingerprint, b: TextFingerprint): Similarity {
     jaccard: round(union === 0 ? 0 : shared / union),
     containment: round(smaller === 0 ? 0 : shared / smaller),
     smallerShingles: smaller,
-    headline: round(setSimilarity(trigramsOf(a).headline, trigramsOf(b).headline)),
-    lede: round(setSimilarity(trigramsOf(a).lede, trigramsOf(b).lede)),
+    headline: round(setSimilarity(sa.headline, sb.headline)),
+    lede: round(setSimilarity(sa.lede, sb.lede)),
     sameLede: a.ledeHash !== null && a.ledeHash === b.ledeHash,
     sharedParagraphs: round(minParas === 0 ? 0 : sharedParas / minParas),
     dateline: a.dateline && b.dateline ? (a.dateline === b.dateline ? 'same' : 'different') : 'unknown',
