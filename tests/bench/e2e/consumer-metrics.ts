@@ -9,6 +9,9 @@ export interface ConsumerFigures {
   meanBatchMs: number;
   /** Share of the run the handlers were busy, summed over the partitions worked at once. */
   busy: number;
+  /** The V8 heap at the end of the run: in use, and what V8 holds for it, MB. */
+  heapUsedMb: number;
+  heapTotalMb: number;
 }
 
 /** The sum of every sample of `name` (all label sets) in a Prometheus text exposition. */
@@ -36,17 +39,19 @@ export async function consumerFigures(stage: string, url: string, seconds: numbe
     meanHandlerMs: handlerCalls ? (1000 * handlerSeconds) / handlerCalls : 0,
     meanBatchMs: batches ? (1000 * total(text, 'copydesk_consumer_batch_duration_seconds_sum')) / batches : 0,
     busy: seconds > 0 ? handlerSeconds / seconds : 0,
+    heapUsedMb: total(text, 'nodejs_heap_size_used_bytes') / 2 ** 20,
+    heapTotalMb: total(text, 'nodejs_heap_size_total_bytes') / 2 ** 20,
   };
 }
 
 export function formatConsumers(figures: ConsumerFigures[]): string {
   const rows = figures.map(
     (f) =>
-      `    ${f.stage.padEnd(10)} ${String(f.batches).padStart(7)}  ${f.meanBatchMessages.toFixed(1).padStart(10)}  ${f.meanHandlerMs.toFixed(1).padStart(10)}  ${f.meanBatchMs.toFixed(1).padStart(8)}  ${f.busy.toFixed(2).padStart(5)}`,
+      `    ${f.stage.padEnd(10)} ${String(f.batches).padStart(7)}  ${f.meanBatchMessages.toFixed(1).padStart(10)}  ${f.meanHandlerMs.toFixed(1).padStart(10)}  ${f.meanBatchMs.toFixed(1).padStart(8)}  ${f.busy.toFixed(2).padStart(5)}  ${f.heapUsedMb.toFixed(0).padStart(5)} / ${f.heapTotalMb.toFixed(0)}`,
   );
   return [
     "consumers over the run, warm-up included (from each service's /metrics):",
-    '    stage      batches  msgs/batch  handler ms  batch ms  busy',
+    '    stage      batches  msgs/batch  handler ms  batch ms  busy  heap used / total MB (at the end)',
     ...rows,
   ].join('\n');
 }

@@ -88,9 +88,11 @@ export class DedupeRepository {
       // One probe of the index for each key and day: the lateral subquery (kept one by OFFSET 0)
       // cannot be turned into a scan of a whole day filtered by the keys, nor of the table
       // hashed against them, which the planner picks when its statistics do not know today yet
-      // or when it counts the batch's thousands of keys against a small table.
+      // or when it counts the batch's thousands of keys against a small table. The keys go in
+      // index order, so consecutive probes read neighbouring pages.
       `WITH hits AS MATERIALIZED (
-         SELECT DISTINCT k.key, h.story_id FROM unnest($6::int[]) AS d(day) CROSS JOIN unnest($3::bigint[]) AS k(key)
+         SELECT DISTINCT k.key, h.story_id
+           FROM unnest($6::int[]) AS d(day) CROSS JOIN (SELECT key FROM unnest($3::bigint[]) AS u(key) ORDER BY key) AS k
            CROSS JOIN LATERAL (SELECT s.story_id FROM dedupe.story_keys s WHERE s.day = d.day AND s.key = k.key AND s.seen_at >= $4 OFFSET 0) h),
        shared AS (
          SELECT q.i, h.story_id, array_agg(h.key) AS keys FROM unnest($1::int[], $2::bigint[]) AS q(i, key)
