@@ -1,6 +1,21 @@
 import fc from 'fast-check';
 import { hash32 } from './hash';
-import { bandKeys, fingerprint, indexKeys, indexScope, LEDE_PAIR_WORDS, lookupKeys, minhash, shingleHashes, SHORT_BODY_WORDS, wordPairs } from './fingerprint';
+import {
+  bandKeys,
+  fingerprint,
+  HEADLINE_BANDS,
+  indexKeys,
+  LEDE_BANDS,
+  LSH_BANDS,
+  LSH_ROWS,
+  indexScope,
+  LEDE_PAIR_WORDS,
+  lookupKeys,
+  minhash,
+  shingleHashes,
+  SHORT_BODY_WORDS,
+  wordPairs,
+} from './fingerprint';
 import { testItem, WILDFIRE } from '../testing/test-items';
 
 describe('fingerprint', () => {
@@ -35,12 +50,14 @@ describe('fingerprint', () => {
     );
   });
 
-  it('makes 128 MinHash values and 32 band keys; identical text shares every band', () => {
+  it('makes 128 MinHash values, LSH_BANDS band keys from the first of them; identical text shares every band', () => {
     const s = shingleHashes('one two three four five six seven eight');
     expect(s).toHaveLength(4);
     const sig = minhash(s);
     expect(sig).toHaveLength(128);
-    expect(bandKeys(sig)).toHaveLength(32);
+    expect(bandKeys(sig)).toHaveLength(LSH_BANDS);
+    // Fewer values make the same first ones: the bands of a shorter signature are those of the longer.
+    expect(minhash(s, LSH_BANDS * LSH_ROWS)).toEqual(sig.slice(0, LSH_BANDS * LSH_ROWS));
     expect(bandKeys(minhash(shingleHashes('one two three four five six seven eight')))).toEqual(bandKeys(sig));
   });
 
@@ -58,7 +75,7 @@ describe('fingerprint', () => {
     expect(a).toEqual(b);
     expect(a.some((k) => c.includes(k))).toBe(false);
     // Bands, lede hash, paragraph hashes, headline, headline and lede trigram bands, and the lede's opening word and word pairs.
-    expect(a.length).toBe(32 + 1 + WILDFIRE.length + 1 + 16 + 8 + wordPairs(fp.lede, LEDE_PAIR_WORDS).length);
+    expect(a.length).toBe(LSH_BANDS + 1 + WILDFIRE.length + 1 + HEADLINE_BANDS + LEDE_BANDS + wordPairs(fp.lede, LEDE_PAIR_WORDS).length);
     a.forEach((k) => expect(k).toMatch(/^-?\d+$/));
   });
 
