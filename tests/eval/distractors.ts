@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { NormalisedItemMessage } from '@copydesk/contracts';
 import { parseWire } from '@copydesk/wire-formats';
 import { benchPage } from '../bench/e2e/bench-pages';
-import { LabelledItem } from './labelled-set';
+import { LabelledItem, oneItemMessage } from './labelled-set';
 
 export interface Distractor {
   message: NormalisedItemMessage;
@@ -26,22 +26,8 @@ export function distractors(set: readonly LabelledItem[], perSource: number, see
   for (const [sourceId, language] of languages) {
     for (let i = 0; i < perSource; i++) {
       const arrival = from + Math.floor(((to - from) * i) / perSource);
-      const at = new Date(arrival);
-      const [item] = parseWire({ body: Buffer.from(benchPage(seed, page++)), contentType: 'text/plain; charset=utf-8', capturedAt: at }).items;
-      const submissionId = randomUUID();
-      out.push({
-        arrival,
-        message: {
-          itemId: `${submissionId}:0`,
-          submissionId,
-          sourceId,
-          itemIndex: 0,
-          itemCount: 1,
-          receivedAt: at.toISOString(),
-          capturedAt: at.toISOString(),
-          item: { ...item, language },
-        },
-      });
+      const [item] = parseWire({ body: Buffer.from(benchPage(seed, page++)), contentType: 'text/plain; charset=utf-8', capturedAt: new Date(arrival) }).items;
+      out.push({ arrival, message: oneItemMessage(randomUUID(), sourceId, arrival, { ...item, language }) });
     }
   }
   return out.sort((a, b) => a.arrival - b.arrival);

@@ -106,6 +106,12 @@ function sidebar(rnd: Random, s: CorpusStory, pool: ParagraphPool): Draft {
   };
 }
 
+/** A one-story submission as normalise hands it to dedupe, received and captured at `arrival`. */
+export function oneItemMessage(submissionId: string, sourceId: string, arrival: number, item: CanonicalItem): NormalisedItemMessage {
+  const at = new Date(arrival).toISOString();
+  return { itemId: `${submissionId}:0`, submissionId, sourceId, itemIndex: 0, itemCount: 1, receivedAt: at, capturedAt: at, item };
+}
+
 /**
  * The labelled set, from the real text of the corpus with a fixed seed: two thirds of the
  * stories go through realistic edit chains; the rest give the paragraphs that appends,
@@ -131,16 +137,7 @@ export function buildLabelledSet(corpus: CorpusStory[], seed: number): LabelledI
       const arrival = killFirst ? previous - MINUTE : t + late;
       const submissionId = `00000000-0000-4000-9000-${String(n).padStart(12, '0')}`;
       items.push({
-        message: {
-          itemId: `${submissionId}:0`,
-          submissionId,
-          sourceId,
-          itemIndex: 0,
-          itemCount: 1,
-          receivedAt: new Date(arrival).toISOString(),
-          capturedAt: new Date(arrival).toISOString(),
-          item: toItem(d, story, t),
-        },
+        message: oneItemMessage(submissionId, sourceId, arrival, toItem(d, story, t)),
         gold,
         edit: d.edit,
         finalCurrent: false,
@@ -154,9 +151,7 @@ export function buildLabelledSet(corpus: CorpusStory[], seed: number): LabelledI
     (kills[0] ?? finals[finals.length - 1]).finalCurrent = true;
   };
   const message = (n: number, sourceId: string, arrival: number, d: Draft, story: CorpusStory | undefined, t: number): NormalisedItemMessage => {
-    const submissionId = `00000000-0000-4000-9000-${String(n).padStart(12, '0')}`;
-    const at = new Date(arrival).toISOString();
-    return { itemId: `${submissionId}:0`, submissionId, sourceId, itemIndex: 0, itemCount: 1, receivedAt: at, capturedAt: at, item: toItem(d, story, t) };
+    return oneItemMessage(`00000000-0000-4000-9000-${String(n).padStart(12, '0')}`, sourceId, arrival, toItem(d, story, t));
   };
   /** A chain whose out-of-order versions say which version they overtake; its own random numbers. */
   const addChain = (r: Random, gold: string, chain: ChainDraft[], story: CorpusStory | undefined, sourceId: string) => {
